@@ -1,0 +1,196 @@
+"""``flashpoint ingest``: read inputs, code them with the pipeline, write them to the store.
+
+Articles already in the store (same input content, or same article id) are skipped before
+coding. Coded articles are written in small batches; the database file is held only while a
+batch is written (see db.py), each article in its own transaction, so a killed ingest leaves
+every article either fully stored or absent, and running it again completes the store.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from ..config import Settings
+from ..doc import Article, content_hash
+from . import writer as W
+from .db import Writer
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    skipped: int = 0
+    events: int = 0
+    near_duplicates: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return (self.stored + self.skipped) / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        lines = [f"Stored {self.stored} new article(s) with {self.events} event(s)"
+                 f"{f' ({self.near_duplicates} near-duplicate(s) linked)' if self.near_duplicates else ''}; "
+                 f"{self.skipped} already in the store; {len(self.failures)} input(s) failed "
+                 f"({self.seconds:.1f} s, {self.rate:.1f} articles/s)."]
+        for source, reason in self.failures:
+            lines.append(f"  failed: {source}: {reason}")
+        return "\n".join(lines)
+
+
+def raw_hash(article: Article) -> str:
+    return content_hash("\x00".join([article.id or "", article.text or "", article.html or ""]), 24)
+
+
+_worker_pipeline = None
+
+
+def _init_worker(settings: Settings):
+    global _worker_pipeline
+    from ..pipeline import Pipeline
+    _worker_pipeline = Pipeline(settings)
+
+
+def _code(pipeline, articles: list[Article]) -> list[tuple]:
+    """Code a chunk; one article failing does not lose the others."""
+    try:
+        docs = list(pipeline.pipe(articles))
+        return [("ok", d.to_dict(), d.event_dicts()) for d in docs]
+    except Exception:
+        if len(articles) == 1:
+            exc = sys.exc_info()[1]
+            return [("fail", articles[0].source, f"could not be coded ({type(exc).__name__}: {exc})"[:500])]
+    out = []
+    for a in articles:
+        out.extend(_code(pipeline, [a]))
+    return out
+
+
+def _code_in_worker(articles: list[Article]) -> list[tuple]:
+    return _code(_worker_pipeline, articles)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, settings: Settings | None = None,
+           workers: int | None = None, progress: bool | None = None,
+           on_result: Callable[[str, Any], None] | None = None) -> IngestReport:
+    """Code and store the inputs (paths, directories, URLs, ``-``, or Article objects)."""
+    settings = settings or Settings()
+    db = db or settings.db_path
+    workers = workers or settings.workers or 1
+    report = IngestReport()
+    t0 = time.monotonic()
+    w = Writer(db)
+
+    inputs = list(inputs) if not isinstance(inputs, list) else inputs
+    if inputs and all(isinstance(i, Article) for i in inputs):
+        items: Iterable = iter(inputs)
+    else:
+        from ..ingest import read_inputs
+        items = read_inputs([str(i) for i in inputs], settings)
+
+    pending: list[tuple] = []  # ("ok", doc, events, raw) | ("fail", source, reason)
+    last_flush = time.monotonic()
+
+    try:
+        from tqdm import tqdm
+        bar = tqdm(unit=" articles", disable=(not sys.stderr.isatty()) if progress is None else not progress,
+                   file=sys.stderr, dynamic_ncols=True, desc="ingest")
+    except ImportError:  # pragma: no cover
+        bar = None
+
+    def flush():
+        nonlocal pending, last_flush
+        if not pending:
+            return
+        with w.connection() as con:
+            for item in pending:
+                if item[0] == "fail":
+                    W.record_failure(con, item[1], item[2])
+                    report.failures.append((item[1], item[2]))
+                    continue
+                _, doc, events, rh = item
+                res = W.write_document(con, doc, events, raw_hash=rh)
+                if res.status == "stored":
+                    report.stored += 1
+                    report.events += res.events
+                    report.near_duplicates += res.duplicate_of is not None
+                    W.clear_failure(con, doc.get("article") or "")
+                else:
+                    report.skipped += 1
+                if on_result:
+                    on_result(doc.get("article_id"), res)
+        pending = []
+        last_flush = time.monotonic()
+
+    def add(item):
+        pending.append(item)
+        if bar is not None:
+            bar.update(1)
+        if len(pending) >= settings.batch_size or time.monotonic() - last_flush > 2.0:
+            flush()
+
+    # Split inputs into failures and articles not yet stored; check known inputs per chunk.
+    def articles_to_code() -> Iterator[tuple[Article, str]]:
+        for chunk in _chunks(items, 64):
+            arts = []
+            for it in chunk:
+                if isinstance(it, Article):
+                    arts.append((it, raw_hash(it)))
+                else:  # InputFailure
+                    add(("fail", getattr(it, "source", str(it)), getattr(it, "reason", "unreadable")))
+            if not arts:
+                continue
+            with w.connection() as con:
+                known = W.known_raw_hashes(con, [h for _, h in arts])
+            for a, h in arts:
+                if h in known:
+                    report.skipped += 1
+                    if bar is not None:
+                        bar.update(1)
+                else:
+                    yield a, h
+
+    chunk_size = max(1, min(settings.batch_size, 16))
+    try:
+        if workers <= 1:
+            from ..pipeline import load
+            pipeline = load(settings)
+            for chunk in _chunks(articles_to_code(), chunk_size):
+                results = _code(pipeline, [a for a, _ in chunk])
+                for (a, h), r in zip(chunk, results):
+                    add(r + (h,) if r[0] == "ok" else r)
+        else:
+            import concurrent.futures as cf
+            import multiprocessing as mp
+            with cf.ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_worker,
+                                        initargs=(settings,)) as pool:
+                futures: list = []
+                for chunk in _chunks(articles_to_code(), chunk_size):
+                    futures.append((chunk, pool.submit(_code_in_worker, [a for a, _ in chunk])))
+                    while len(futures) > workers * 2:
+                        c, fut = futures.pop(0)
+                        for (a, h), r in zip(c, fut.result()):
+                            add(r + (h,) if r[0] == "ok" else r)
+                for c, fut in futures:
+                    for (a, h), r in zip(c, fut.result()):
+                        add(r + (h,) if r[0] == "ok" else r)
+        flush()
+    finally:
+        if bar is not None:
+            bar.close()
+        report.seconds = time.monotonic() - t0
+    return report

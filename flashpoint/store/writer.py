@@ -1,0 +1,280 @@
+"""Writing coded articles into the store: one transaction per article.
+
+* Idempotent: an article already stored (same ``article_id``, i.e. the same content hash or
+  input id) adds nothing; events are keyed by ``event_id``.
+* Near-duplicates: the same story from another outlet (MinHash estimate of the Jaccard
+  similarity of 5-word shingles of the cleaned text >= ``NEAR_DUP_THRESHOLD``) is stored and
+  linked to the earlier article (``articles.duplicate_of``, ``similarity``).
+* Incidents: an event joins an existing incident when it has the same type, the same source
+  and target codes, a date within one day and a place within 25 km (or both without place);
+  otherwise it starts one. Every report stays in ``events`` as evidence. Negated and
+  hypothetical events belong to no incident.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import numpy as np
+
+from .schema import EVENT_COLUMN_NAMES, LEGACY_TYPES, QUAD_CLASS, ACTOR_FIELDS, LOCATION_FIELDS
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+NEAR_DUP_THRESHOLD = 0.7
+INCIDENT_KM = 25.0
+
+_rng = np.random.default_rng(20240105)
+_MULT = (_rng.integers(1, 2**63 - 1, NUM_PERM, dtype=np.uint64) | np.uint64(1))
+_XOR = _rng.integers(0, 2**63 - 1, NUM_PERM, dtype=np.uint64)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def minhash(text: str) -> np.ndarray:
+    """A 64-value MinHash signature of the text's word 5-shingles."""
+    words = _WORD.findall((text or "").lower())
+    if not words:
+        return np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    n = max(1, len(words) - SHINGLE + 1)
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(n)}
+    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
+                          for s in shingles), dtype=np.uint64, count=len(shingles))
+    with np.errstate(over="ignore"):
+        mixed = (hashes[None, :] ^ _XOR[:, None]) * _MULT[:, None]
+        mixed ^= mixed >> np.uint64(29)
+    return mixed.min(axis=1)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    keys = []
+    for b in range(BANDS):
+        h = hashlib.blake2b(sig[b * ROWS:(b + 1) * ROWS].tobytes() + bytes([b]), digest_size=8).digest()
+        keys.append(int.from_bytes(h, "little", signed=True))
+    return keys
+
+
+def similarity(a: Iterable[int], b: Iterable[int]) -> float:
+    a, b = np.asarray(list(a), dtype=np.uint64), np.asarray(list(b), dtype=np.uint64)
+    return float((a == b).mean())
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _date(value) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    s = str(value)[:10]
+    try:
+        _dt.date.fromisoformat(s)
+    except ValueError:
+        return None
+    return s
+
+
+def _int(value):
+    try:
+        return None if value is None else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(value):
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def flatten_event(ev: dict[str, Any]) -> dict[str, Any]:
+    """An EVENTS.md record -> one row of the ``events`` table."""
+    etype = LEGACY_TYPES.get(ev.get("event_type"), ev.get("event_type"))
+    row: dict[str, Any] = {
+        "event_id": ev["event_id"], "article_id": ev["article_id"], "article": ev.get("article"),
+        "title": ev.get("title"), "published": _date(ev.get("published")),
+        "sentence_index": _int(ev.get("sentence_index")), "sentence": ev.get("sentence"),
+        "event_type": etype, "mode": ev.get("mode"), "cameo": ev.get("cameo"),
+        "intensity": _float(ev.get("intensity")),
+        "quad_class": ev.get("quad_class") or QUAD_CLASS.get(etype),
+        "date": _date(ev.get("date")), "date_text": ev.get("date_text"),
+        "fatalities": _int(ev.get("fatalities")), "injuries": _int(ev.get("injuries")),
+        "arrests": _int(ev.get("arrests")), "negated": bool(ev.get("negated")),
+        "hypothetical": bool(ev.get("hypothetical")), "said_by": ev.get("said_by"),
+        "confidence": _float(ev.get("confidence")), "evidence": ev.get("evidence"),
+        "incident_id": None,
+    }
+    trig = ev.get("trigger") or {}
+    row["trigger_text"], row["trigger_start"], row["trigger_end"] = trig.get("text"), _int(trig.get("start")), _int(trig.get("end"))
+    for side in ("source", "target"):
+        actor = ev.get(side) or {}
+        for f in ACTOR_FIELDS:
+            row[f"{side}_{f}"] = None if actor.get(f) is None else str(actor.get(f))
+        if actor and not row[f"{side}_code"] and (actor.get("country") or actor.get("sector")):
+            row[f"{side}_code"] = f"{actor.get('country') or '---'}{actor.get('sector') or ''}"
+    loc = ev.get("location") or {}
+    for f in LOCATION_FIELDS:
+        row[f"location_{f}"] = loc.get(f)
+    row["location_geonameid"] = _int(row["location_geonameid"]) or None
+    row["location_lat"], row["location_lon"] = _float(row["location_lat"]), _float(row["location_lon"])
+    row["day"] = row["date"] or row["published"]
+    known = {"event_id", "article_id", "article", "title", "published", "sentence_index", "sentence", "trigger",
+             "event_type", "mode", "cameo", "intensity", "quad_class", "source", "target", "location", "date",
+             "date_text", "fatalities", "injuries", "arrests", "negated", "hypothetical", "said_by", "confidence",
+             "evidence", "incident_id"}
+    extra = {k: v for k, v in ev.items() if k not in known}
+    row["extra"] = json.dumps(extra, default=str) if extra else None
+    return row
+
+
+@dataclass
+class WriteResult:
+    article_id: str
+    status: str  # "stored" | "exists"
+    events: int = 0
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+_EVENT_INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) VALUES ({', '.join('?' * len(EVENT_COLUMN_NAMES))}) "
+                 "ON CONFLICT DO NOTHING")
+
+
+def _find_incident(con, row) -> str | None:
+    if row["negated"] or row["hypothetical"] or row["day"] is None:
+        return None
+    cands = con.execute(
+        """SELECT incident_id, location_lat, location_lon FROM incidents
+           WHERE event_type = ? AND source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?
+             AND day BETWEEN CAST(? AS DATE) - INTERVAL 1 DAY AND CAST(? AS DATE) + INTERVAL 1 DAY
+           ORDER BY day, incident_id""",
+        [row["event_type"], row["source_code"], row["target_code"], row["day"], row["day"]]).fetchall()
+    lat, lon = row["location_lat"], row["location_lon"]
+    best, best_d = None, None
+    for inc_id, ilat, ilon in cands:
+        if lat is None or lon is None or ilat is None or ilon is None:
+            if (lat is None or lon is None) and (ilat is None or ilon is None):
+                return inc_id
+            continue
+        d = haversine_km(lat, lon, ilat, ilon)
+        if d <= INCIDENT_KM and (best_d is None or d < best_d):
+            best, best_d = inc_id, d
+    return best
+
+
+def _upsert_actor(con, row, side):
+    name, code = row[f"{side}_name"], row[f"{side}_code"]
+    if not name and not code:
+        return
+    con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [f"{code or ''}|{name or ''}", name, code, row[f"{side}_country"], row[f"{side}_sector"],
+                 row[f"{side}_actor_id"]])
+
+
+def _upsert_place(con, row):
+    if not row["location_name"] and row["location_lat"] is None:
+        return
+    key = str(row["location_geonameid"]) if row["location_geonameid"] else \
+        f"{row['location_name']}|{row['location_country']}|{row['location_lat']}|{row['location_lon']}"
+    con.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [key, row["location_name"], row["location_country"], row["location_admin1"],
+                 row["location_geonameid"], row["location_lat"], row["location_lon"], row["location_precision"]])
+
+
+def article_exists(con, article_id: str) -> bool:
+    return con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone() is not None
+
+
+def known_raw_hashes(con, hashes: list[str]) -> set[str]:
+    if not hashes:
+        return set()
+    rows = con.execute("SELECT raw_hash FROM articles WHERE raw_hash IN (SELECT unnest(?))", [hashes]).fetchall()
+    return {r[0] for r in rows}
+
+
+def write_document(con, doc: dict[str, Any], events: list[dict[str, Any]], raw_hash: str | None = None) -> WriteResult:
+    """Store one coded article and its events in one transaction."""
+    aid = doc["article_id"]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if article_exists(con, aid):
+            con.execute("ROLLBACK")
+            return WriteResult(aid, "exists")
+        text = doc.get("text") or ""
+        sig = minhash(text)
+        keys = band_keys(sig)
+        dup, sim = None, None
+        cands = con.execute(
+            """SELECT a.article_id, a.minhash FROM articles a
+               WHERE a.article_id IN (SELECT article_id FROM article_bands WHERE band_key IN (SELECT unnest(?)))""",
+            [keys]).fetchall()
+        for cid, csig in cands:
+            s = similarity(sig, csig)
+            if s >= NEAR_DUP_THRESHOLD and (sim is None or s > sim):
+                dup, sim = cid, s
+        if dup is not None:
+            # link to the first article of the story
+            root = con.execute("SELECT duplicate_of FROM articles WHERE article_id = ?", [dup]).fetchone()
+            if root and root[0]:
+                dup = root[0]
+        rows = [flatten_event(ev) for ev in events]
+        con.execute(
+            """INSERT INTO articles (article_id, source, title, author, published, url, text, content_hash,
+                   raw_hash, n_events, duplicate_of, similarity, minhash)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [aid, doc.get("article") or doc.get("source"), doc.get("title"), doc.get("author"),
+             _date(doc.get("published")), doc.get("url"), text,
+             hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16], raw_hash, len(rows), dup,
+             None if sim is None else round(sim, 3), [int(x) for x in sig]])
+        con.executemany("INSERT INTO article_bands VALUES (?, ?)", [[k, aid] for k in keys])
+        stored = 0
+        for row in rows:
+            if con.execute("SELECT 1 FROM events WHERE event_id = ?", [row["event_id"]]).fetchone():
+                continue
+            inc = _find_incident(con, row)
+            if inc is not None:
+                row["incident_id"] = inc
+                con.execute(
+                    """UPDATE incidents SET n_reports = n_reports + 1,
+                         n_articles = (SELECT count(DISTINCT article_id) FROM events WHERE incident_id = ?)
+                                      + CASE WHEN ? IN (SELECT article_id FROM events WHERE incident_id = ?) THEN 0 ELSE 1 END
+                       WHERE incident_id = ?""", [inc, row["article_id"], inc, inc])
+            elif not (row["negated"] or row["hypothetical"]):
+                row["incident_id"] = row["event_id"]
+                con.execute("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1)",
+                            [row["event_id"], row["event_type"], row["source_code"], row["target_code"], row["day"],
+                             row["location_lat"], row["location_lon"]])
+            con.execute(_EVENT_INSERT, [row[c] for c in EVENT_COLUMN_NAMES])
+            _upsert_actor(con, row, "source")
+            _upsert_actor(con, row, "target")
+            _upsert_place(con, row)
+            stored += 1
+        con.execute("COMMIT")
+        return WriteResult(aid, "stored", stored, dup, sim)
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except Exception:
+            pass
+        raise
+
+
+def record_failure(con, source: str, reason: str) -> None:
+    con.execute("INSERT OR REPLACE INTO failures (source, reason, failed_at) VALUES (?, ?, current_timestamp)",
+                [source, reason])
+
+
+def clear_failure(con, source: str) -> None:
+    con.execute("DELETE FROM failures WHERE source = ?", [source])

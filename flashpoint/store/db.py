@@ -17,10 +17,12 @@ ignored (its pid is gone).
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import duckdb
@@ -92,6 +94,7 @@ class Reader:
         self._lock = threading.Condition()
         self._timer: threading.Thread | None = None
         self._closed = False
+        _readers.add(self)
 
     def _ensure_timer(self):
         if self._timer is None or not self._timer.is_alive():
@@ -163,6 +166,18 @@ class Reader:
         with self._lock:
             self._closed = True
             self._close_locked()
+
+
+_readers: "weakref.WeakSet[Reader]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_readers():
+    for r in list(_readers):
+        with contextlib.suppress(Exception):
+            r.close()
+        if r._timer is not None:
+            r._timer.join(0.2)
 
 
 class Writer:

@@ -1,0 +1,421 @@
+"""The ``geo`` stage: find place mentions, resolve them with the gazetteer, give each event its location.
+
+Location choice for an event (see ``choose``), best first:
+
+0. a place attached to the trigger: in a prepositional phrase of the trigger or of its
+   object ("attacked ... in Kerman"), the object itself ("captured Badme"), or a name in the
+   target noun phrase ("the Al Harir base");
+1. a place attached through the patient subject of a passive ("a policeman in Amara was
+   killed"), the agent phrase, or a verb conjoined with the trigger;
+2. a place elsewhere in the trigger's clause tree (other clauses of the sentence), only
+   when ``geo_sentence_fallback`` is on;
+3. otherwise the article's dateline or main country, only when ``geo_fallback`` says so
+   (``none`` | ``dateline`` | ``focus``); such a location has ``text`` None, since the
+   sentence does not name it.
+
+Places never chosen: the active subject of the trigger ("Iran captured ..."), a place
+inside an organisation's name ("Islamic Resistance in Iraq"), origins ("a driver from
+Abidjan"), demonyms ("Iraqi").
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from .. import registry
+from ..doc import Document, Event, Place
+from .gazetteer import K_ADMIN1, K_CITY, K_COUNTRY, K_SITE, Gazetteer, normalize
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns that name a kind of place; "the town of X", "X district", "X province".
+PLACE_NOUNS = {
+    "city", "town", "village", "villages", "towns", "cities", "district", "districts", "province",
+    "provinces", "governorate", "region", "area", "areas", "neighbourhood", "neighborhood",
+    "neighbourhoods", "neighborhoods", "suburb", "suburbs", "county", "state", "capital",
+    "municipality", "countryside", "outskirts", "quarter", "port", "island", "valley", "border",
+    "republic", "territory", "enclave", "countryside", "hamlet", "settlement", "camp", "prefecture",
+    "oblast", "raion", "commune", "department", "locality", "sector", "strip", "zone",
+}
+ADMIN_NOUNS = {"province", "provinces", "governorate", "region", "state", "county", "oblast",
+               "prefecture", "department", "countryside"}
+# Facility nouns: "the Al Harir base" is a site placed at Harir.
+SITE_NOUNS = {
+    "base", "airbase", "bases", "airport", "airfield", "camp", "complex", "compound", "garrison",
+    "outpost", "barracks", "checkpoint", "crossing", "prison", "hospital", "embassy", "consulate",
+    "field", "refinery", "plant", "port", "harbour", "harbor", "bridge", "dam", "headquarters",
+    "facility", "station", "mosque", "church", "palace", "square", "market", "university",
+}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "throughout", "around",
+                  "within", "into", "onto", "off", "along", "over", "between", "among", "toward",
+                  "towards", "against", "through", "north", "south", "east", "west", "beyond",
+                  "upon", "during", "of", "to", "by", "behind", "under"}
+EXCLUDED_PREPS = {"from", "with", "for", "like", "than", "about", "as"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp", "pcomp"}
+SUBJ_DEPS = {"nsubj", "csubj", "expl"}
+SOFT_SUBJ_DEPS = {"nsubjpass", "agent"}
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
+                       r"\s*(?:\([A-Za-z .]+\))?\s*[-–—:]\s")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int  # token span of the toponym (plus a site noun when there is one)
+    text: str
+    place: Place
+    label: str
+    specificity: int  # 0 site, 1 city, 2 admin1, 3 country; lower is more specific
+    resolved: bool
+
+
+def _setting(settings: Any, name: str, env: str, default: str) -> str:
+    value = getattr(settings, name, None) if settings is not None else None
+    if value is None:
+        value = os.environ.get(env, default)
+    return str(value)
+
+
+@registry.resources.register("gazetteer")
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def gazetteer() -> Gazetteer:
+    return registry.resources.get("gazetteer")
+
+
+class GeoStage:
+    def __init__(self, settings: Any = None):
+        self.gaz = gazetteer()
+        self.fallback = _setting(settings, "geo_fallback", "FLASHPOINT_GEO_FALLBACK", "dateline").lower()
+        self.sentence_fallback = _setting(settings, "geo_sentence_fallback",
+                                          "FLASHPOINT_GEO_SENTENCE_FALLBACK", "0").lower() in {"1", "true", "yes", "on"}
+
+    # -- pipeline interface ---------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            return doc
+        mentions = find_mentions(sdoc, self.gaz, list(doc.focus_countries or []), doc.actors, doc.events)
+        doc.place_spans = [(m.start, m.end, m.place) for m in mentions]
+        doc.places = [m.place for m in mentions]
+        if not doc.events:
+            return doc
+        sents = list(sdoc.sents)
+        fallback = self._fallback_place(doc) if self.fallback != "none" else None
+        for ev in doc.events:
+            m = choose(ev, sents, mentions, sentence_level=self.sentence_fallback)
+            if m is not None:
+                ev.location = m.place
+            elif fallback is not None:
+                ev.location = Place(**{**fallback.__dict__})
+            else:
+                ev.location = None
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+    def _fallback_place(self, doc: Document) -> Place | None:
+        text = doc.text or doc.raw_text or ""
+        m = _DATELINE.match(text[:120])
+        if m:
+            word = m.group(1).strip()
+            if word.isupper() or word.istitle():
+                p = self.gaz.lookup(word.title() if word.isupper() else word, doc.focus_countries or None)
+                if p is not None:
+                    p.text = None
+                    return p
+        if self.fallback == "focus" and doc.focus_countries:
+            return self.gaz.country(doc.focus_countries[0], text=None)
+        return None
+
+
+@registry.stages.register("geo")
+def make_geo(settings: Any = None) -> GeoStage:
+    return GeoStage(settings)
+
+
+# ---------------------------------------------------------------------------------------
+# Place mentions
+# ---------------------------------------------------------------------------------------
+
+def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (sdoc[start].lower_ in {"the", "a", "an"} or sdoc[start].is_punct):
+        start += 1
+    while end > start and (sdoc[end - 1].tag_ == "POS" or sdoc[end - 1].is_punct
+                           or sdoc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return start, end
+
+
+def _is_demonym(span) -> bool:
+    return len(span) == 1 and span[0].tag_ in {"JJ", "NNPS"} and span[0].ent_type_ != "LOC"
+
+
+def _in_org_name(start: int, end: int, sdoc, actors) -> bool:
+    """A place inside an actor's name: "Islamic Resistance in Iraq", "Hezbollah in Lebanon"."""
+    for a in actors:
+        if a.start < 0 or not (a.start <= start and end <= a.end) or (a.start, a.end) == (start, end):
+            continue
+        if start - a.start >= 2:
+            prep, before = sdoc[start - 1], sdoc[start - 2]
+            if prep.lower_ in {"in", "of", "for"} and before.is_title and before.pos_ == "PROPN":
+                return True
+        for ent in sdoc.ents:
+            if ent.label_ == "ORG" and ent.start <= start and end <= ent.end:
+                return True
+    return False
+
+
+def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
+    hints = list(focus)
+    for ent in sdoc.ents:
+        if ent.label_ == "GPE":
+            i = gaz.best_id(ent.text)
+            if i is not None and gaz.kind[i] == K_COUNTRY:
+                c = gaz.countries[gaz.cc[i]]
+                if c not in hints:
+                    hints.append(c)
+    return hints
+
+
+def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(), events=()) -> list[Mention]:
+    """Every place mention in the parse, resolved with the gazetteer (token spans, in order)."""
+    focus = focus or []
+    hints = _hints(sdoc, gaz, focus)
+    actor_spans = [a for a in actors if getattr(a, "start", -1) >= 0]
+    for ev in events:
+        for a in (ev.source, ev.target):
+            if a is not None and a.start >= 0:
+                actor_spans.append(a)
+    spans: list[tuple[int, int, str]] = []
+    taken = set()
+    for ent in sdoc.ents:
+        if ent.label_ in PLACE_LABELS:
+            s, e = _trim(sdoc, ent.start, ent.end)
+            if s < e and not _is_demonym(sdoc[s:e]):
+                spans.append((s, e, ent.label_))
+                taken.update(range(ent.start, ent.end))
+    # Proper names that NER missed or mislabelled, in a place context ("in Harir", "the town of X",
+    # "the Al Harir base").
+    i = 0
+    n = len(sdoc)
+    while i < n:
+        t = sdoc[i]
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and j not in taken and (sdoc[j].pos_ == "PROPN" or (sdoc[j].text == "-" and j + 1 < n and sdoc[j + 1].pos_ == "PROPN")) \
+                and (sdoc[j].ent_type_ in {"", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} or sdoc[j].text == "-"):
+            j += 1
+        j = max(j, i + 1)
+        prev = sdoc[i - 1] if i > 0 else None
+        nxt = sdoc[j] if j < n else None
+        context = (prev is not None and (prev.lower_ in {"in", "at", "near", "outside", "inside"}
+                                         or (prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in PLACE_NOUNS)
+                                         or prev.lower_ in {"the"} and nxt is not None and nxt.lower_ in SITE_NOUNS)) \
+            or (nxt is not None and nxt.lower_ in SITE_NOUNS | PLACE_NOUNS and nxt.pos_ == "NOUN")
+        ent_types = {sdoc[k].ent_type_ for k in range(i, j)} - {""}
+        if context and "NORP" not in ent_types:
+            spans.append((i, j, "GAZ"))
+        i = j
+    mentions: list[Mention] = []
+    for s, e, label in sorted(spans):
+        if _in_org_name(s, e, sdoc, actor_spans):
+            continue
+        m = _resolve(sdoc, s, e, label, gaz, hints)
+        if m is not None:
+            mentions.append(m)
+    _inherit_containers(sdoc, mentions, gaz, focus)
+    return mentions
+
+
+def _resolve(sdoc, s: int, e: int, label: str, gaz: Gazetteer, hints: list[str]) -> Mention | None:
+    span = sdoc[s:e]
+    text = span.text
+    nxt = sdoc[e] if e < len(sdoc) else None
+    kinds = None
+    site_end = e
+    if nxt is not None and nxt.lower_ in ADMIN_NOUNS:
+        kinds = (K_ADMIN1,)
+    if nxt is not None and nxt.lower_ in SITE_NOUNS and nxt.pos_ == "NOUN":
+        site_end = e + 1
+        if site_end < len(sdoc) and sdoc[site_end].lower_ in {"base", "field", "complex", "camp"}:
+            site_end += 1  # "air base", "oil field", "refugee camp"
+    # Whole phrase first ("Al Harir base" as a known site), then the name alone.
+    i = None
+    site = False
+    if site_end > e:
+        i = gaz.best_id(sdoc[s:site_end].text, hints)
+        if i is not None and gaz.kind[i] == K_SITE:
+            site = True
+        else:
+            i = None
+    if i is None:
+        i = gaz.best_id(text, hints, kinds)
+        if i is None and "/" in text:
+            for part in text.split("/"):
+                i = gaz.best_id(part, hints, kinds)
+                if i is not None:
+                    break
+        if i is None and len(span) > 1 and span[-1].lower_ in PLACE_NOUNS | SITE_NOUNS:
+            i = gaz.best_id(sdoc[s:e - 1].text, hints, kinds)
+    if label == "GAZ":
+        if i is None or gaz.kind[i] == K_COUNTRY or (gaz.kind[i] == K_CITY and gaz.pop[i] < 1 and not hints):
+            return None
+        if hints and gaz.countries[gaz.cc[i]] not in hints and gaz.kind[i] != K_SITE and gaz.pop[i] < 20000:
+            return None
+    end = site_end if (site or site_end > e) else e
+    words = sdoc[s:end].text
+    if i is None:
+        place = Place(name=text, country=None, precision="city", text=words)
+        spec = 1
+        return Mention(s, end, words, place, label, spec, False)
+    precision = None
+    if site_end > e and not site:
+        precision = "site"  # "the Al Harir base": a site placed at its town
+    place = gaz.place(i, text=words, precision=precision)
+    spec = {"site": 0, "city": 1, "admin1": 2, "country": 3}[place.precision]
+    return Mention(s, end, words, place, label, spec, True)
+
+
+def _inherit_containers(sdoc, mentions: list[Mention], gaz: Gazetteer, focus: list[str]) -> None:
+    """An unresolved name takes its coordinates from a resolved place near it in the sentence
+    ("Khanasir town in the southern countryside of Aleppo"), else the article's main country."""
+    for m in mentions:
+        if m.resolved:
+            continue
+        sent = sdoc[m.start].sent
+        best = None
+        for o in mentions:
+            if o is m or not o.resolved or not (sent.start <= o.start < sent.end):
+                continue
+            d = abs(o.start - m.start)
+            if best is None or d < best[0]:
+                best = (d, o)
+        src = best[1].place if best else (gaz.country(focus[0]) if focus else None)
+        if src is not None:
+            m.place.country = src.country
+            m.place.lat, m.place.lon, m.place.admin1 = src.lat, src.lon, src.admin1
+            m.place.precision = src.precision if src.precision != "site" else "city"
+
+
+# ---------------------------------------------------------------------------------------
+# Choosing an event's location
+# ---------------------------------------------------------------------------------------
+
+def _trigger_token(sdoc, ev: Event):
+    span = sdoc[ev.trigger_start:max(ev.trigger_end, ev.trigger_start + 1)]
+    return span.root
+
+
+def _path_up(tok, stop) -> list | None:
+    """Tokens from ``tok`` up to ``stop`` (exclusive), or None when stop is not an ancestor."""
+    path = []
+    cur = tok
+    while cur.i != stop.i:
+        path.append(cur)
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return path
+
+
+def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None:
+    """(tier, distance) of a place whose syntactic head token is ``root``, or None if excluded."""
+    if root.i == trigger.i:
+        return (0, 0.0)
+    path = _path_up(root, trigger)
+    up: list = []
+    anchor = trigger
+    if path is None:
+        # climb from the trigger through conjoined/embedded verbs to a common ancestor
+        cur = trigger
+        while cur.head.i != cur.i:
+            up.append(cur)
+            cur = cur.head
+            path = _path_up(root, cur)
+            if path is not None:
+                anchor = cur
+                break
+        if path is None:
+            return None
+    tier = 0
+    dist = float(len(path) + len(up))
+    for tok in path:
+        if tok.dep_ == "prep" and tok.lower_ in EXCLUDED_PREPS:
+            return None
+        if tok.dep_ == "pobj" and tok.head.lower_ in EXCLUDED_PREPS:
+            return None
+    # the edge into the anchor
+    top = path[-1] if path else root
+    if top.dep_ in SUBJ_DEPS:
+        if anchor.i == trigger.i or not up:
+            return None  # the trigger's active subject is an actor, not a place
+        tier = max(tier, 2)
+    elif top.dep_ in SOFT_SUBJ_DEPS or top.dep_ == "poss":
+        tier = max(tier, 1)
+    # clause boundaries on the way down
+    for tok in path[:-1]:
+        if tok.dep_ in {"relcl", "advcl", "ccomp", "csubj", "parataxis"} or (tok.dep_ in {"acl", "xcomp"} and tok.pos_ == "VERB"):
+            tier = max(tier, 2)
+        elif tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}:
+            tier = max(tier, 1)
+    if top.dep_ in {"relcl", "advcl", "ccomp", "csubj", "parataxis"} or (top.dep_ in {"acl", "xcomp"} and top.pos_ == "VERB"):
+        tier = max(tier, 2)
+    for tok in up:
+        if tok.dep_ == "conj" or tok.dep_ in {"xcomp", "acomp", "oprd"}:
+            tier = max(tier, 1)
+        elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"pobj", "dobj", "compound", "nsubj", "nsubjpass", "appos"}:
+            tier = max(tier, 1)  # a noun trigger ("the attack on X"): climbing to its verb
+        else:
+            tier = max(tier, 2)
+    # "the town of X": the name of the place noun counts as the noun itself
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
+        dist -= 1.5
+    elif root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
+        dist -= 0.5
+    elif root.dep_ == "appos":
+        dist -= 0.5
+    if tier >= 2 and not sentence_level:
+        return None
+    return (tier, dist)
+
+
+def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool = False) -> Mention | None:
+    """The mention where this event happened, or None when the sentence does not say."""
+    if not (0 <= ev.sentence_index < len(sents)):
+        return None
+    sent = sents[ev.sentence_index]
+    sdoc = sent.doc
+    trigger = _trigger_token(sdoc, ev)
+    actor_subj = []
+    if ev.source is not None and ev.source.start >= 0:
+        actor_subj.append((ev.source.start, ev.source.end))
+    best = None
+    for m in mentions:
+        if not (sent.start <= m.start < sent.end):
+            continue
+        if ev.trigger_start <= m.start < max(ev.trigger_end, ev.trigger_start + 1):
+            continue
+        if any(a <= m.start and m.end <= b for a, b in actor_subj) and (ev.target is None or not (ev.target.start <= m.start < ev.target.end)):
+            # inside the source actor's words ("Mexico's army"): not a location
+            if not any(sdoc[k].lower_ in {"in", "at", "near"} for k in range(max(actor_subj[0][0], m.start - 2), m.start)):
+                continue
+        root = sdoc[m.start:m.end].root
+        att = _attachment(trigger, root, sentence_level)
+        if att is None:
+            continue
+        key = (att[0], att[1], m.specificity, m.start)
+        if best is None or key < best[0]:
+            best = (key, m)
+    return best[1] if best else None
+
+
+__all__ = ["GeoStage", "make_geo", "find_mentions", "choose", "Gazetteer", "gazetteer", "normalize", "Mention"]

@@ -33,7 +33,8 @@ DEFAULT_DATA = ROOT.parent / "shared" / "peers" / "event_location" / "labeled_te
 
 GENERIC = {"district", "province", "governorate", "region", "area", "neighbourhood", "neighborhood",
            "town", "city", "village", "base", "camp", "air", "airbase", "airport", "countryside",
-           "state", "county", "municipality", "suburb", "quarter", "complex", "compound"}
+           "state", "county", "municipality", "suburb", "quarter", "complex", "compound", "headquarters",
+           "crossing", "outpost", "airfield", "garrison", "checkpoint", "school", "plant", "field"}
 
 
 def load_gold(path: Path) -> list[dict]:

@@ -35,7 +35,8 @@ PLACE_NOUNS = {
     "provinces", "governorate", "region", "area", "areas", "neighbourhood", "neighborhood",
     "neighbourhoods", "neighborhoods", "suburb", "suburbs", "county", "state", "capital",
     "municipality", "countryside", "outskirts", "quarter", "port", "island", "valley", "border",
-    "republic", "territory", "enclave", "countryside", "hamlet", "settlement", "camp", "prefecture",
+    "republic", "territory", "enclave", "hamlet", "settlement", "camp", "prefecture", "streets",
+    "street", "road", "highway", "coast", "outskirts", "environs", "vicinity",
     "oblast", "raion", "commune", "department", "locality", "sector", "strip", "zone",
 }
 ADMIN_NOUNS = {"province", "provinces", "governorate", "region", "state", "county", "oblast",
@@ -202,28 +203,24 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
                 spans.append((s, e, ent.label_))
                 taken.update(range(ent.start, ent.end))
     # Proper names that NER missed or mislabelled, in a place context ("in Harir", "the town of X",
-    # "the Al Harir base").
+    # "the Al Harir base", "captured Badme", "Grozny's streets").
     i = 0
     n = len(sdoc)
     while i < n:
         t = sdoc[i]
-        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper():
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in NAME_ENTS \
+                or t.lower_ in NOT_PLACES:
             i += 1
             continue
-        j = i
-        while j < n and j not in taken and (sdoc[j].pos_ == "PROPN" or (sdoc[j].text == "-" and j + 1 < n and sdoc[j + 1].pos_ == "PROPN")) \
-                and (sdoc[j].ent_type_ in {"", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} or sdoc[j].text == "-"):
+        j = i + 1
+        while j < n and j not in taken and sdoc[j].ent_type_ in NAME_ENTS and (
+                sdoc[j].pos_ == "PROPN" or (sdoc[j].text == "-" and j + 1 < n and sdoc[j + 1].pos_ == "PROPN")):
             j += 1
-        j = max(j, i + 1)
-        prev = sdoc[i - 1] if i > 0 else None
-        nxt = sdoc[j] if j < n else None
-        context = (prev is not None and (prev.lower_ in {"in", "at", "near", "outside", "inside"}
-                                         or (prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in PLACE_NOUNS)
-                                         or prev.lower_ in {"the"} and nxt is not None and nxt.lower_ in SITE_NOUNS)) \
-            or (nxt is not None and nxt.lower_ in SITE_NOUNS | PLACE_NOUNS and nxt.pos_ == "NOUN")
+        span = sdoc[i:j]
         ent_types = {sdoc[k].ent_type_ for k in range(i, j)} - {""}
-        if context and "NORP" not in ent_types:
-            spans.append((i, j, "GAZ"))
+        context = _place_context(sdoc, i, j)
+        if context:
+            spans.append((i, j, "GAZ" if context == "weak" or "PERSON" in ent_types else "GAZ+"))
         i = j
     mentions: list[Mention] = []
     for s, e, label in sorted(spans):
@@ -234,6 +231,39 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
             mentions.append(m)
     _inherit_containers(sdoc, mentions, gaz, focus)
     return mentions
+
+
+NAME_ENTS = {"", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"}
+NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+              "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "god", "allah", "christmas", "ramadan", "eid"}
+TERRITORIAL_VERBS = {"capture", "seize", "take", "liberate", "bomb", "shell", "attack", "storm", "overrun",
+                     "enter", "raid", "besiege", "recapture", "control", "patrol", "hit", "strike", "target",
+                     "retake", "occupy", "invade", "encircle", "surround", "free", "destroy", "evacuate"}
+PLACE_POSSESSED = {"streets", "street", "outskirts", "suburbs", "capital", "centre", "center", "province",
+                   "city", "town", "village", "border", "airport", "port", "north", "south", "east", "west",
+                   "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+                   "southeast", "southwest", "countryside", "district", "neighbourhood", "neighborhood",
+                   "region", "coast", "territory", "soil", "capital", "downtown"}
+
+
+def _place_context(sdoc, i: int, j: int) -> str | None:
+    """"strong" when the words around a proper name say it is a place, "weak" for softer cues."""
+    prev = sdoc[i - 1] if i > 0 else None
+    nxt = sdoc[j] if j < len(sdoc) else None
+    head = sdoc[i:j].root
+    if prev is not None and prev.lower_ in {"in", "at", "near", "outside", "inside", "into", "around"}:
+        return "strong"
+    if prev is not None and prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in PLACE_NOUNS:
+        return "strong"
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in PLACE_NOUNS | SITE_NOUNS:
+        return "strong"
+    if head.dep_ == "poss" and head.head.lower_ in PLACE_POSSESSED:
+        return "weak"
+    if head.dep_ == "dobj" and head.head.lemma_ in TERRITORIAL_VERBS:
+        return "weak"
+    return None
 
 
 def _resolve(sdoc, s: int, e: int, label: str, gaz: Gazetteer, hints: list[str]) -> Mention | None:
@@ -266,10 +296,10 @@ def _resolve(sdoc, s: int, e: int, label: str, gaz: Gazetteer, hints: list[str])
                     break
         if i is None and len(span) > 1 and span[-1].lower_ in PLACE_NOUNS | SITE_NOUNS:
             i = gaz.best_id(sdoc[s:e - 1].text, hints, kinds)
-    if label == "GAZ":
-        if i is None or gaz.kind[i] == K_COUNTRY or (gaz.kind[i] == K_CITY and gaz.pop[i] < 1 and not hints):
+    if label == "GAZ":  # weak cue: only names the gazetteer knows
+        if i is None:
             return None
-        if hints and gaz.countries[gaz.cc[i]] not in hints and gaz.kind[i] != K_SITE and gaz.pop[i] < 20000:
+        if hints and gaz.countries[gaz.cc[i]] not in hints and gaz.kind[i] == K_CITY and gaz.pop[i] < 20000:
             return None
     end = site_end if (site or site_end > e) else e
     words = sdoc[s:end].text
@@ -327,6 +357,36 @@ def _path_up(tok, stop) -> list | None:
     return path
 
 
+def _marker(verb) -> str:
+    for c in verb.children:
+        if c.dep_ in {"mark", "advmod"} and c.i < verb.i:
+            return c.lower_
+    return ""
+
+
+def _clause_tier(tok) -> int:
+    dep = tok.dep_
+    if dep == "advcl" and _marker(tok) in {"when", "while", "as", "during", "after"}:
+        return 1
+    if dep in {"relcl", "advcl", "ccomp", "csubj", "parataxis"} or (dep in {"acl", "xcomp"} and tok.pos_ == "VERB"):
+        return 2
+    if dep == "conj" and tok.pos_ in {"VERB", "AUX"}:
+        return 1
+    return 0
+
+
+def _modifier_only(root) -> bool:
+    """ "a U.S. airstrike", "Mexico's army": a place name used to qualify a non-place noun."""
+    head = root.head
+    if head.i == root.i or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if root.dep_ in {"compound", "amod", "nmod"}:
+        return head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED and head.pos_ == "NOUN"
+    if root.dep_ == "poss":
+        return head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED
+    return False
+
+
 def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None:
     """(tier, distance) of a place whose syntactic head token is ``root``, or None if excluded."""
     if root.i == trigger.i:
@@ -363,19 +423,20 @@ def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None
         tier = max(tier, 1)
     # clause boundaries on the way down
     for tok in path[:-1]:
-        if tok.dep_ in {"relcl", "advcl", "ccomp", "csubj", "parataxis"} or (tok.dep_ in {"acl", "xcomp"} and tok.pos_ == "VERB"):
-            tier = max(tier, 2)
-        elif tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}:
-            tier = max(tier, 1)
-    if top.dep_ in {"relcl", "advcl", "ccomp", "csubj", "parataxis"} or (top.dep_ in {"acl", "xcomp"} and top.pos_ == "VERB"):
-        tier = max(tier, 2)
+        tier = max(tier, _clause_tier(tok))
+    tier = max(tier, _clause_tier(top))
     for tok in up:
-        if tok.dep_ == "conj" or tok.dep_ in {"xcomp", "acomp", "oprd"}:
+        if tok.dep_ in {"conj", "xcomp", "acomp", "oprd", "dep", "ROOT"}:
+            tier = max(tier, 1)
+        elif tok.dep_ == "advcl" and _marker(tok) in {"when", "while", "as", "after", "before", "during"}:
             tier = max(tier, 1)
         elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"pobj", "dobj", "compound", "nsubj", "nsubjpass", "appos"}:
             tier = max(tier, 1)  # a noun trigger ("the attack on X"): climbing to its verb
         else:
             tier = max(tier, 2)
+    # a fronted phrase ("In Vienna, ... marched") sets the scene for the whole sentence
+    if tier == 2 and path and top.dep_ == "prep" and top.i < anchor.i and top.i <= top.sent.start + 1:
+        tier = 1
     # "the town of X": the name of the place noun counts as the noun itself
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
         dist -= 1.5
@@ -409,6 +470,8 @@ def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool
             if not any(sdoc[k].lower_ in {"in", "at", "near"} for k in range(max(actor_subj[0][0], m.start - 2), m.start)):
                 continue
         root = sdoc[m.start:m.end].root
+        if _modifier_only(root):
+            continue
         att = _attachment(trigger, root, sentence_level)
         if att is None:
             continue

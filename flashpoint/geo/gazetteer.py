@@ -163,7 +163,7 @@ class Gazetteer:
         if kinds is not None and k not in kinds:
             s -= 4.0
         if not exact:
-            s -= 0.5
+            s -= 1.5
         if countries:
             c = self.countries[self.cc[i]]
             for rank, want in enumerate(countries[:5]):

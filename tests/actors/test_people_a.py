@@ -11,9 +11,10 @@ import pytest
 
 DATA = Path(__file__).resolve().parents[2] / "flashpoint" / "actors" / "data" / "people_a.jsonl"
 
+# Same set as flashpoint.actors.kb.SECTORS (PLOVER sectors plus IGO for posts in international bodies).
 SECTORS = {
-    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "OPP", "PTY", "CVL", "JRN", "REL",
-    "ELI", "BUS", "CRM", "LAB", "EDU", "MED", "HLH", "AGR", "ENV", "REF", "SET", "HRI", "IGO", "NGO",
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "OPP", "PTY", "CVL", "REF", "JRN",
+    "MED", "BUS", "LAB", "EDU", "REL", "ELI", "AGR", "CRM", "UNK", "IGO",
 }
 EXTRA_COUNTRIES = {"UNO", "EUR", "IGO", "NGO", "XKX", "PSE"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

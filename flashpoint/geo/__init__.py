@@ -52,7 +52,25 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "thro
                   "within", "into", "onto", "off", "along", "over", "between", "among", "toward",
                   "towards", "against", "through", "north", "south", "east", "west", "beyond",
                   "upon", "during", "of", "to", "by", "behind", "under"}
-EXCLUDED_PREPS = {"from", "with", "for", "like", "than", "about", "as"}
+EXCLUDED_PREPS = {"from", "for", "like", "than", "about", "as", "unlike", "including"}
+# Nouns for people, forces and organisations: "a U.S. airstrike", "Mexico's army", "a Staten Island
+# police officer" use the place name as a qualifier, not as where something happened.
+ACTOR_NOUNS = {
+    "army", "armies", "force", "forces", "troops", "troop", "soldier", "soldiers", "police", "policeman",
+    "policemen", "officer", "officers", "military", "government", "governments", "leader", "leaders",
+    "president", "minister", "ministry", "authorities", "authority", "navy", "jets", "jet", "aircraft",
+    "planes", "plane", "helicopters", "helicopter", "bombers", "drones", "drone", "missiles", "missile",
+    "airstrike", "airstrikes", "strike", "strikes", "citizen", "citizens", "national", "nationals",
+    "station", "television", "newspaper", "media", "agency", "news", "team", "player", "players", "squad",
+    "delegation", "envoy", "ambassador", "spokesman", "spokeswoman", "official", "officials", "guard",
+    "guards", "militia", "militias", "rebels", "fighters", "patrol", "patrols", "convoy", "company",
+    "companies", "firm", "court", "judge", "parliament", "counterpart", "counterparts", "diplomat",
+    "diplomats", "intelligence", "services", "commander", "commanders", "chief", "head", "forces'",
+    "coalition", "regime", "administration", "people", "man", "woman", "men", "women", "national",
+    "independence", "warplanes", "warplane", "artillery", "tanks", "vessel", "ship", "ships", "boat",
+    "boats", "operative", "operatives", "member", "members", "supporters", "allies", "partner",
+    "partners", "counterpart", "king", "queen", "prince", "dictator", "premier", "cabinet", "state-run",
+}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp", "pcomp"}
 SUBJ_DEPS = {"nsubj", "csubj", "expl"}
 SOFT_SUBJ_DEPS = {"nsubjpass", "agent"}
@@ -220,7 +238,8 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
         ent_types = {sdoc[k].ent_type_ for k in range(i, j)} - {""}
         context = _place_context(sdoc, i, j)
         if context:
-            spans.append((i, j, "GAZ" if context == "weak" or "PERSON" in ent_types else "GAZ+"))
+            weak = context == "weak" or ("PERSON" in ent_types and prev_is_prep(sdoc, i))
+            spans.append((i, j, "GAZ" if weak else "GAZ+"))
         i = j
     mentions: list[Mention] = []
     for s, e, label in sorted(spans):
@@ -233,6 +252,10 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
     return mentions
 
 
+EVENT_NOUNS = {"attack", "attacks", "battle", "battles", "campaign", "operation", "operations", "offensive",
+               "war", "conflict", "fighting", "clashes", "clash", "bombing", "bombings", "raid", "raids",
+               "siege", "massacre", "crisis", "violence", "unrest", "protest", "protests", "uprising",
+               "insurgency", "blast", "explosion", "shelling", "assault", "invasion", "quake", "earthquake"}
 NAME_ENTS = {"", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"}
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -248,6 +271,10 @@ PLACE_POSSESSED = {"streets", "street", "outskirts", "suburbs", "capital", "cent
                    "region", "coast", "territory", "soil", "capital", "downtown"}
 
 
+def prev_is_prep(sdoc, i: int) -> bool:
+    return i > 0 and sdoc[i - 1].dep_ == "prep" and sdoc[i - 1].lower_ != "of"
+
+
 def _place_context(sdoc, i: int, j: int) -> str | None:
     """"strong" when the words around a proper name say it is a place, "weak" for softer cues."""
     prev = sdoc[i - 1] if i > 0 else None
@@ -258,6 +285,8 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
     if prev is not None and prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in PLACE_NOUNS:
         return "strong"
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in PLACE_NOUNS | SITE_NOUNS:
+        return "strong"
+    if head.dep_ == "appos" and head.head.lower_ in PLACE_NOUNS:
         return "strong"
     if head.dep_ == "poss" and head.head.lower_ in PLACE_POSSESSED:
         return "weak"
@@ -375,15 +404,17 @@ def _clause_tier(tok) -> int:
     return 0
 
 
-def _modifier_only(root) -> bool:
-    """ "a U.S. airstrike", "Mexico's army": a place name used to qualify a non-place noun."""
+def _modifier_only(root, place: Place | None = None) -> bool:
+    """ "a U.S. airstrike", "Mexico's army": a place name used to qualify an actor, not a location."""
     head = root.head
     if head.i == root.i or head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if root.dep_ in {"compound", "amod", "nmod"}:
-        return head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED and head.pos_ == "NOUN"
-    if root.dep_ == "poss":
-        return head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED
+    if root.dep_ in {"compound", "amod", "nmod", "poss"}:
+        if head.lower_ in ACTOR_NOUNS or head.lemma_ in ACTOR_NOUNS:
+            return True
+        if place is not None and place.precision == "country" and root.dep_ != "poss" \
+                and head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED | EVENT_NOUNS:
+            return True  # "U.S. patrol", "US-Kurdish operation": a nationality
     return False
 
 
@@ -408,17 +439,17 @@ def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None
             return None
     tier = 0
     dist = float(len(path) + len(up))
-    for tok in path:
-        if tok.dep_ == "prep" and tok.lower_ in EXCLUDED_PREPS:
-            return None
-        if tok.dep_ == "pobj" and tok.head.lower_ in EXCLUDED_PREPS:
-            return None
+    if root.dep_ == "pobj" and root.head.lower_ in EXCLUDED_PREPS:
+        return None  # "a driver from Abidjan"
     # the edge into the anchor
     top = path[-1] if path else root
     if top.dep_ in SUBJ_DEPS:
-        if anchor.i == trigger.i or not up:
-            return None  # the trigger's active subject is an actor, not a place
-        tier = max(tier, 2)
+        if top.i == root.i or (root.dep_ in {"compound", "poss", "amod", "appos", "conj"} and root.head.i == top.i):
+            if anchor.i == trigger.i or not up:
+                return None  # the trigger's active subject is an actor, not a place ("Iran captured")
+            tier = max(tier, 2)
+        else:
+            tier = max(tier, 1)  # "a car bomb in Hama province killed 34"
     elif top.dep_ in SOFT_SUBJ_DEPS or top.dep_ == "poss":
         tier = max(tier, 1)
     # clause boundaries on the way down
@@ -470,7 +501,7 @@ def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool
             if not any(sdoc[k].lower_ in {"in", "at", "near"} for k in range(max(actor_subj[0][0], m.start - 2), m.start)):
                 continue
         root = sdoc[m.start:m.end].root
-        if _modifier_only(root):
+        if _modifier_only(root, m.place):
             continue
         att = _attachment(trigger, root, sentence_level)
         if att is None:

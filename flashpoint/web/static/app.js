@@ -85,7 +85,7 @@ function setViewBox(vb) {
   $("#map").setAttribute("viewBox", vb.map((v) => v.toFixed(2)).join(" "));
   const svg = $("#map");
   const scale = vb[2] / Math.max(1, svg.clientWidth || 600);
-  for (const c of svg.querySelectorAll("circle.ev")) c.setAttribute("r", (5 * scale).toFixed(3));
+  for (const c of svg.querySelectorAll("circle.ev")) c.setAttribute("r", (5 * scale * (+c.getAttribute("data-size") || 1)).toFixed(3));
 }
 function fitMap() {
   if (!state.points.length) return setViewBox([0, 0, W, H]);
@@ -103,20 +103,31 @@ async function drawPoints() {
   const fc = await api(`/events?${query({ format: "geojson", limit: 5000 })}`);
   state.points = [];
   const active = new Set();
+  const groups = new Map();  // one marker per place; the newest event first
   for (const f of fc.features) {
     const [lon, lat] = f.geometry.coordinates;
-    const p = f.properties;
-    const x = px(lon), y = py(lat);
+    const key = `${lon.toFixed(2)},${lat.toFixed(2)}`;
+    if (!groups.has(key)) groups.set(key, { lon, lat, events: [] });
+    groups.get(key).events.push(f.properties);
+    if (f.properties.location_country) active.add(f.properties.location_country);
+  }
+  const maxn = Math.max(1, ...[...groups.values()].map((g) => g.events.length));
+  for (const grp of groups.values()) {
+    const x = px(grp.lon), y = py(grp.lat);
     state.points.push({ x, y });
-    if (p.location_country) active.add(p.location_country);
-    const c = el("svg:circle", { cx: x.toFixed(2), cy: y.toFixed(2), r: 3, class: `ev q${p.quad_class || QUAD[p.event_type]}`,
-      "data-event-id": p.event_id });
-    c.appendChild(el("svg:title", {}, `${p.day || ""} ${p.event_type}: ${p.source_name || "?"} → ${p.target_name || "?"} (${p.location_name || ""})`));
-    c.addEventListener("click", () => selectEvent(p.event_id));
+    const p = grp.events[0];
+    const worst = Math.max(...grp.events.map((e) => e.quad_class || QUAD[e.event_type]));
+    const c = el("svg:circle", { cx: x.toFixed(2), cy: y.toFixed(2), r: 3, class: `ev q${worst}`,
+      "data-event-id": p.event_id, "data-event-ids": grp.events.map((e) => e.event_id).join(" "),
+      "data-size": (1 + Math.sqrt(grp.events.length / maxn)).toFixed(2) });
+    const lines = grp.events.slice(0, 12).map((e) => `${e.day || ""} ${e.event_type}: ${e.source_name || "?"} → ${e.target_name || "?"}`);
+    if (grp.events.length > 12) lines.push(`… and ${grp.events.length - 12} more`);
+    c.appendChild(el("svg:title", {}, `${p.location_name || ""} (${grp.events.length} events)\n${lines.join("\n")}`));
+    c.addEventListener("click", () => { state.placeEvents = grp.events; selectEvent(p.event_id); });
     g.appendChild(c);
   }
   for (const p of $("#countries").children) p.classList.toggle("active", active.has(p.getAttribute("data-iso")));
-  $("#map-count").textContent = `${fc.features.length} located events`;
+  $("#map-count").textContent = `${fc.features.length} located events at ${groups.size} places`;
   fitMap();
   markSelected();
 }
@@ -216,7 +227,7 @@ async function drawTable() {
     tr.appendChild(el("td", {}, actorLabel(ev.target)));
     tr.appendChild(el("td", {}, ev.location ? `${ev.location.name || ""}${ev.location.country ? ", " + ev.location.country : ""}` : ""));
     tr.appendChild(el("td", { class: "sentence" }, ev.sentence));
-    tr.addEventListener("click", () => selectEvent(ev.event_id));
+    tr.addEventListener("click", () => { state.placeEvents = null; selectEvent(ev.event_id); });
     tbody.appendChild(tr);
   }
   const last = Math.min(state.offset + PAGE, state.total);
@@ -263,6 +274,17 @@ async function selectEvent(id) {
       ["fatalities", ev.fatalities], ["negated", ev.negated ? "yes" : null], ["hypothetical", ev.hypothetical ? "yes" : null],
       ["confidence", ev.confidence], ["evidence", ev.evidence], ["incident", ev.incident_id !== ev.event_id ? ev.incident_id : null],
       ["article", ev.article]]));
+    const here = (state.placeEvents || []).filter((e) => e.event_id !== id);
+    if (here.length && (state.placeEvents || []).some((e) => e.event_id === id)) {
+      const box = el("div", { class: "place-list" });
+      box.appendChild(el("div", { class: "muted" }, `${here.length} more event(s) at this place:`));
+      for (const e of here.slice(0, 20)) {
+        const a = el("a", { href: "#", "data-event-id": e.event_id }, `${e.day || ""} ${e.event_type}: ${e.source_name || "?"} → ${e.target_name || "?"}`);
+        a.addEventListener("click", (ev) => { ev.preventDefault(); selectEvent(e.event_id); });
+        box.appendChild(a);
+      }
+      detail.appendChild(box);
+    }
     $("#article-meta").textContent = `${art.title || art.article_id} · ${art.published || ""}`;
     renderArticle(art, id);
   } catch (e) { status(e.message); }

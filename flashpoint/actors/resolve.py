@@ -1,0 +1,368 @@
+"""The actors stage: find actor mentions and resolve noun phrases to coded actors.
+
+Mentions come from the knowledge base (names, adjectives, demonyms, capitals) and from
+generic sector nouns ("the army", "militias"). The stage records them on the Document and
+works out which countries the article is about; the events stage then calls
+:meth:`ActorResolver.resolve` on the head token of each argument it finds in the parse.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import registry
+from ..config import Settings
+from ..doc import Actor, Document
+from .kb import Entry, KnowledgeBase, exact_key, knowledge_base, normalise
+
+# dependency labels whose subtrees belong to a noun phrase when reading an actor from it
+NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "appos", "prep",
+           "pobj", "npadvmod", "advmod", "predet", "cc", "conj"}
+PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "our", "itself",
+            "themselves"}
+RELATIVES = {"who", "which", "that", "whom", "whose"}
+# head nouns that stand for the actor named inside them ("an army note", "the base of the force")
+CARRIER_NOUNS = {"note", "statement", "communique", "communiqué", "report", "message", "letter", "decree",
+                 "base", "bases", "camp", "complex", "installation", "headquarters", "position", "post",
+                 "outpost", "convoy", "vehicle", "facility", "embassy", "compound", "office", "member",
+                 "members", "supporter", "loyalist", "unit", "wing", "arm", "faction", "branch", "leader",
+                 "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "source",
+                 "sources", "representative", "delegation", "envoy", "official", "officials"}
+PERSON_TITLES_GOV = {"president", "minister", "premier", "chancellor", "king", "emir", "sheikh", "governor",
+                     "mayor", "ambassador", "secretary", "senator", "vice", "deputy", "foreign", "speaker"}
+PERSON_TITLES_MIL = {"general", "gen", "colonel", "col", "major", "commander", "admiral", "lieutenant",
+                     "brigadier", "captain", "marshal", "sergeant"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entry: Entry
+    how: str  # name | adjective | demonym | capital
+
+
+class ActorResolver:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.first_words = {k.split()[0] for k in kb.index} | {k.split()[0] for k in kb.exact_index}
+
+    # -- mention detection -------------------------------------------------------------
+    def find_mentions(self, doc: Doc) -> list[Mention]:
+        """Longest knowledge-base matches over the tokens, left to right, not overlapping."""
+        mentions: list[Mention] = []
+        tokens = [t.text for t in doc]
+        i, n = 0, len(tokens)
+        limit = self.kb.max_alias_tokens
+        while i < n:
+            tok = doc[i]
+            if tok.is_space or tok.is_punct or (tok.is_lower and tok.text.lower() not in self.first_words
+                                                and normalise(tok.text) not in self.first_words):
+                i += 1
+                continue
+            found = None
+            for j in range(min(n, i + limit), i, -1):
+                if doc[j - 1].is_space or (j - 1 > i and doc[j - 1].is_punct and doc[j - 1].text not in "-'’."):
+                    continue
+                span_text = doc[i:j].text
+                exact = self.kb.exact_index.get(exact_key(span_text))
+                hits = exact or self.kb.index.get(normalise(span_text))
+                if hits:
+                    if j - i == 1 and tok.is_lower and hits[0][1] == "name" and hits[0][0].kind != "country":
+                        continue  # lower-case single words ("party", "hamas" in a URL) are not names
+                    found = (j, hits)
+                    break
+            if found:
+                j, hits = found
+                entry, how = _best(hits)
+                mentions.append(Mention(i, j, entry, how))
+                i = j
+            else:
+                i += 1
+        return mentions
+
+    def annotate(self, doc: Document) -> None:
+        sdoc = doc.spacy_doc
+        mentions = self.find_mentions(sdoc)
+        doc.user_data["mentions"] = mentions
+        doc.user_data["mention_at"] = {t: m for m in mentions for t in range(m.start, m.end)}
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        # what the article is about: countries named, and the home countries of actors named
+        # (a place named counts twice: "in Iraq" says more about the setting than "American")
+        for m in mentions:
+            c = m.entry.country
+            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG"):
+                counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") else 1
+                first.setdefault(c, m.start)
+        doc.focus_countries = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
+        # Resolve every actor-like noun phrase in document order: pronouns and definite
+        # descriptions later in the text look back over this list.
+        doc.user_data["resolved"] = resolved = []
+        seen_heads: set[int] = set()
+        for tok in sdoc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or tok.i in seen_heads:
+                continue
+            if tok.i not in doc.user_data["mention_at"] and self.sector_of(tok)[0] is None and tok.ent_type_ != "PERSON":
+                continue
+            actor = self.resolve(tok, doc)
+            if actor is not None:
+                seen_heads.add(tok.i)
+                resolved.append(actor)
+        doc.actors = list(resolved)
+
+    # -- resolution of an argument -------------------------------------------------------
+    def resolve(self, token: Token, doc: Document, date: str | None = None, depth: int = 0) -> Actor | None:
+        """The actor a noun phrase headed by ``token`` refers to, or None if it is no actor."""
+        if depth > 3:
+            return None
+        date = date or doc.published
+        mention_at = doc.user_data.get("mention_at", {})
+        lower = token.lower_
+        # relative pronouns and "whose X": the noun the clause hangs on
+        if lower in RELATIVES:
+            clause = token
+            for _ in range(3):
+                clause = clause.head
+                if clause.dep_ in ("relcl", "acl") and clause.head is not clause:
+                    return self.resolve(clause.head, doc, date, depth + 1)
+            return None
+        if token.pos_ == "PRON" or lower in PRONOUNS:
+            return self.antecedent(token, doc)
+        span = np_span(token)
+        # 1. the head itself is (part of) a known name
+        m = mention_at.get(token.i)
+        if m and m.how in ("name", "capital") and m.entry.kind != "country":
+            return self._from_entry(m, span, date, "name")
+        # 2. an appositive names the actor: "the commander ..., General Hossein Salami"
+        for child in token.children:
+            if child.dep_ == "appos":
+                am = mention_at.get(child.i)
+                if am and am.entry.kind != "country" and am.how == "name":
+                    return self._from_entry(am, span, date, "appositive")
+        if m and m.entry.kind == "country":
+            if m.how == "capital":
+                return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
+                                   f"capital {token.text} stands for the {m.entry.name} government")
+            return self._actor(span, m.entry.name, m.entry.country, None, m.entry.id, f"country {m.how}")
+        # 3. "whose members", "its fighters": the owner is the actor
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
+                owner = self.resolve(child, doc, date, depth + 1)
+                if owner:
+                    return self._actor(span, owner.name, owner.country, owner.sector, owner.actor_id,
+                                       f"{token.text} of {owner.name}")
+        sector, inherit = self.sector_of(token)
+        country, country_reason = self.country_in(span, token, doc)
+        # 4. a generic noun carried by a known actor: "the commander of the IRGC", "members of X"
+        owner = self.owner_of(token, doc, date, depth)
+        if owner and (sector is None or lower in CARRIER_NOUNS or sector in ("MIL", "GOV") and owner.sector):
+            if lower in CARRIER_NOUNS or sector is None or not country:
+                return self._actor(span, owner.name, owner.country, owner.sector or sector, owner.actor_id,
+                                   f"{token.text} of {owner.name}")
+        # a carrier noun with a compound actor: "an army note", "the Al Harir base"
+        if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
+            inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
+                                 if c.dep_ in ("compound", "amod", "poss")) if a]
+            if inner:
+                best = next((a for a in inner if a.sector), inner[0])
+                country = best.country or next((a.country for a in inner if a.country), None)
+                return self._actor(span, best.name, country, best.sector, best.actor_id,
+                                   f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
+            if sector is None:
+                return None
+        # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
+        if sector is not None and not country:
+            det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+            if det in ("the", "this", "that", "these", "those"):
+                back = self.earlier_by_head(token, doc)
+                if back:
+                    return self._actor(span, back.name, back.country, back.sector or sector, back.actor_id,
+                                       f"'{span.text}' refers back to {back.name}")
+        if sector is not None:
+            if not country and inherit:
+                country, country_reason = self.context_country(token, doc)
+            name = " ".join(t.text for t in span if t.dep_ not in ("det", "punct") and not t.is_space) or token.text
+            return self._actor(span, name, country, sector, None,
+                               f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
+        # 6. a person the knowledge base does not know: a title gives the sector
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"):
+            title_sector = self.title_sector(span, token)
+            if token.ent_type_ == "PERSON" or title_sector:
+                if title_sector and not country:
+                    country, country_reason = self.context_country(token, doc, people=True)
+                return self._actor(span, span_name(span, token), country, title_sector, None,
+                                   "unknown person" + (f", title → {title_sector}" if title_sector else "")
+                                   + (f", {country_reason}" if country else ""))
+        if token.ent_type_ in ("ORG", "NORP", "GPE") and country:
+            return self._actor(span, span_name(span, token), country, None, None, f"unknown {token.ent_type_}, {country_reason}")
+        if token.ent_type_ == "ORG":
+            return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
+        return None
+
+    def _from_entry(self, m: Mention, span: Span, date: str | None, how: str) -> Actor:
+        country, sector, reason = m.entry.code_on(date)
+        return self._actor(span, m.entry.name, country, sector, m.entry.id, f"{how}: {reason}")
+
+    @staticmethod
+    def _actor(span: Span, name: str, country, sector, actor_id, reason) -> Actor:
+        text = span.text.strip()
+        return Actor(text=text, name=name, country=country, sector=sector, actor_id=actor_id, reason=reason,
+                     start=span.start, end=span.end)
+
+    def sector_of(self, token: Token) -> tuple[str | None, bool]:
+        nouns = self.kb.sector_nouns
+        compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i)
+        amods = [c.lower_ for c in token.children if c.dep_ == "amod"]
+        for key in (f"{compound} {token.lower_}".strip(), f"{compound} {token.lemma_.lower()}".strip(),
+                    *(f"{a} {token.lemma_.lower()}" for a in amods)):
+            if key in nouns:
+                return nouns[key]
+        # "the Ministry of Defense"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if obj is not None and f"{token.lemma_.lower()} of {obj.lower_}" in nouns:
+                return nouns[f"{token.lemma_.lower()} of {obj.lower_}"]
+        for key in (token.lower_, token.lemma_.lower()):
+            if key in nouns:
+                return nouns[key]
+        return None, False
+
+    def country_in(self, span: Span, head: Token, doc: Document) -> tuple[str | None, str]:
+        """A country named inside the phrase (adjective, compound, possessive, "of X")."""
+        mention_at = doc.user_data.get("mention_at", {})
+        for tok in span:
+            m = mention_at.get(tok.i)
+            if m is None or tok.i == head.i and m.entry.kind != "country":
+                continue
+            if m.entry.kind == "country":
+                return m.entry.country, f"'{tok.text}' → {m.entry.country}"
+        return None, ""
+
+    def context_country(self, token: Token, doc: Document, people: bool = False) -> tuple[str | None, str]:
+        """The country a generic noun belongs to when the phrase names none: a country or
+        capital named as a place in the same sentence (for people, also the sentence before),
+        else the article's main country. Adjectives are left out: "the American contingent"
+        names an actor, not the setting."""
+        start = token.sent.start
+        if people and start > 0:
+            start = token.doc[start - 1].sent.start
+        for m in reversed(doc.user_data.get("mentions", [])):
+            if start <= m.start < token.sent.end and m.entry.kind == "country" and m.how in ("name", "capital") \
+                    and (m.start < token.i or not people):
+                return m.entry.country, f"country named in the sentence ({m.entry.country})"
+        if people:
+            for m in reversed(doc.user_data.get("mentions", [])):
+                if start <= m.start < token.i and m.entry.kind == "country":
+                    return m.entry.country, f"country named nearby ({m.entry.country})"
+        if doc.focus_countries:
+            return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
+        return None, ""
+
+    def owner_of(self, token: Token, doc: Document, date, depth) -> Actor | None:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "within")), None)
+        if of is None:
+            return None
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        return self.resolve(obj, doc, date, depth + 1)
+
+    def title_sector(self, span: Span, head: Token) -> str | None:
+        words = {t.lower_.rstrip(".") for t in span if t.i != head.i}
+        words |= {t.lower_.rstrip(".") for t in head.doc[max(span.start - 3, 0):span.start]}
+        if words & PERSON_TITLES_MIL:
+            return "MIL"
+        if words & PERSON_TITLES_GOV:
+            return "GOV"
+        return None
+
+    def antecedent(self, token: Token, doc: Document) -> Actor | None:
+        """Most recent earlier actor that fits the pronoun (person or not, singular or plural)."""
+        lower = token.lower_
+        wants_person = lower in ("he", "him", "his", "she", "her")
+        wants_plural = lower in ("they", "them", "their", "themselves")
+        sdoc = doc.spacy_doc
+        for actor in reversed(doc.user_data.get("resolved", [])):
+            if actor.start >= token.i or actor.start < token.sent.start - 60:
+                continue
+            head = sdoc[actor.end - 1]
+            is_person = head.ent_type_ == "PERSON" or (actor.actor_id or "").startswith("person:")
+            plural = head.tag_ in ("NNS", "NNPS")
+            if wants_person and not is_person:
+                continue
+            if lower in ("it", "its", "itself") and (is_person or plural):
+                continue
+            if wants_plural and is_person:
+                continue
+            return Actor(text=token.text, name=actor.name, country=actor.country, sector=actor.sector,
+                         actor_id=actor.actor_id, reason=f"pronoun '{token.text}' → {actor.name}",
+                         start=token.i, end=token.i + 1)
+        return None
+
+    def earlier_by_head(self, token: Token, doc: Document) -> Actor | None:
+        lemma = token.lemma_.lower()
+        sdoc = doc.spacy_doc
+        for actor in reversed(doc.user_data.get("resolved", [])):
+            if actor.start >= token.i:
+                continue
+            words = {t.lemma_.lower() for t in sdoc[actor.start:actor.end]} | {w.lower() for w in actor.name.split()}
+            if lemma in words:
+                return actor
+        return None
+
+
+def np_span(token: Token) -> Span:
+    """The noun phrase of ``token`` without clauses and coordinated phrases."""
+    keep = [token.i]
+    stack = [c for c in token.children if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "conj")]
+    while stack:
+        child = stack.pop()
+        if child.dep_ == "prep" and child.head.i == token.i and child.lower_ not in ("of", "from"):
+            continue
+        keep.append(child.i)
+        stack.extend(c for c in child.children if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "conj")
+                     or c.dep_ in ("pobj", "compound"))
+    start, end = min(keep), max(keep) + 1
+    doc = token.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def span_name(span: Span, head: Token) -> str:
+    if head.ent_iob_ and head.ent_type_:
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent.text
+    return " ".join(t.text for t in span if t.dep_ not in ("det",) and not t.is_punct)
+
+
+def _best(hits: list[tuple[Entry, str]]) -> tuple[Entry, str]:
+    from .kb import _PRIORITY
+    return min(hits, key=lambda m: (_PRIORITY.get(m[0].kind, 5), m[1] != "name"))
+
+
+class ActorsStage:
+    def __init__(self, settings: Settings):
+        self.resolver = ActorResolver(knowledge_base(settings.actor_files))
+
+    def __call__(self, doc: Document) -> Document:
+        self.resolver.annotate(doc)
+        doc.user_data["resolver"] = self.resolver
+        return doc
+
+
+@registry.resources.register("actor_resolver")
+def _make_resolver(actor_files: tuple[str, ...] = ()) -> ActorResolver:
+    return ActorResolver(knowledge_base(actor_files))
+
+
+@registry.stages.register("actors")
+def make_actors(settings: Settings) -> ActorsStage:
+    return ActorsStage(settings)

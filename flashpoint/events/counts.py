@@ -1,0 +1,104 @@
+"""The counts stage: fatalities, injuries and arrests of each event.
+
+Counts are read from the phrase that names the victims of a killing, wounding or arrest verb
+tied to the event: its own trigger ("killing a dozen combatants", "nine people ... have been
+detained") or a verb the event noun carries ("the attack that killed a brigade commander",
+"the attack ... that cost the lives of 89 people").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .. import registry
+from ..config import Settings
+from ..doc import Document
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "dozen": 12, "a dozen": 12, "half a dozen": 6, "score": 20}
+KILL = {"kill", "murder", "assassinate", "execute", "behead", "massacre", "slay", "slaughter", "die", "cost",
+        "claim"}
+INJURE = {"wound", "injure", "hurt", "maim"}
+ARREST = {"arrest", "detain", "apprehend", "jail", "imprison", "capture", "round"}
+
+
+def parse_number(tokens: list[Token]) -> int | None:
+    words = [t.lower_.replace(",", "") for t in tokens]
+    text = " ".join(words)
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    total = None
+    for w in words:
+        if re.fullmatch(r"\d+(\.\d+)?", w):
+            total = int(float(w)) if total is None else total * int(float(w))
+        elif w in NUMBER_WORDS:
+            value = NUMBER_WORDS[w]
+            total = value if total is None else total * value if value >= 100 else total + value
+        elif w in ("million", "thousand"):
+            total = (total or 1) * (1_000_000 if w == "million" else 1000)
+    return total
+
+
+def count_of(head: Token) -> int | None:
+    """How many people a noun phrase names: '89 people', 'a dozen combatants', 'a commander'."""
+    if head.lower_ in ("lives", "life"):
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return count_of(obj) if obj is not None else None
+    nums = [c for c in head.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
+    if nums:
+        toks = sorted({t for n in nums for t in n.subtree if t.i < head.i and t.dep_ != "punct"}, key=lambda t: t.i)
+        toks = [t for t in toks if t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in ("a", "half")]
+        return parse_number(toks)
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if head.tag_ in ("NN", "NNP") and (det is not None and det.lower_ in ("a", "an", "one") or head.ent_type_ == "PERSON"):
+        return 1
+    if head.tag_ == "NNP" and head.pos_ == "PROPN":
+        return 1
+    return None
+
+
+def victims(verb: Token) -> Token | None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if (c.dep_ == "nsubjpass" if passive else c.dep_ == "dobj"):
+            return c
+    if verb.lemma_ == "die":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+class CountsStage:
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy_doc
+        for ev in doc.events:
+            trig = sdoc[ev.trigger_start]
+            verbs = [trig] if trig.pos_ == "VERB" else []
+            verbs += [c for c in trig.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+            if trig.dep_ in ("nsubj",) and trig.head.pos_ == "VERB":
+                verbs.append(trig.head)
+            verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"]
+            for verb in verbs:
+                lemma = verb.lemma_.lower()
+                who = victims(verb)
+                if who is None:
+                    continue
+                n = count_of(who)
+                if n is None:
+                    continue
+                if lemma in KILL and ev.event_type == "ASSAULT" and ev.fatalities is None:
+                    ev.fatalities = n
+                elif lemma in INJURE and ev.event_type == "ASSAULT" and ev.injuries is None:
+                    ev.injuries = n
+                elif lemma in ARREST and ev.event_type == "COERCE" and ev.arrests is None:
+                    ev.arrests = n
+        return doc
+
+
+@registry.stages.register("counts")
+def make_counts(settings: Settings) -> CountsStage:
+    return CountsStage()

@@ -1,0 +1,436 @@
+"""The events stage: who did what to whom, read off the dependency parse.
+
+For every trigger the lexicon finds, the rules below locate the source and the target:
+
+* verbs: the subject (or the passive agent, "attacked by a drone from the militias"), the
+  object or the preposition the lexicon names ("call on X"), the subject of a that-clause
+  ("demands that the force leave"); subjects are inherited along xcomp/conj/advcl chains;
+* nouns: possessives and compounds ("Hamas attack", "the US attack on ..."), "by"/"from"
+  phrases, "between X and Y", and for nouns carried by a light verb ("launched an attack",
+  "issued a message of gratitude to ...") the light verb's subject;
+* coordinated actors ("the United States and Israel") give one event each;
+* reported speech: events inside what someone said get ``said_by``; a statement that calls
+  something a violation, a crime or terrorism is an ACCUSE by the speaker.
+
+Negation and hypotheticals (modals, to-infinitives, complements of threats and demands,
+conditionals) are flagged, never dropped. The ``evidence`` field says which rule fired.
+"""
+from __future__ import annotations
+
+from itertools import product
+
+from spacy.tokens import Span, Token
+
+from .. import registry
+from ..actors.resolve import ActorResolver
+from ..config import Settings
+from ..doc import Actor, Document, Event
+from .lexicon import Lexicon, Trigger, lexicon
+from .ontology import event_types
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp")
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+class EventExtractor:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.types = event_types()
+
+    # -- per document -----------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        resolver: ActorResolver = doc.user_data["resolver"]
+        events: list[Event] = []
+        for index, sent in enumerate(doc.spacy_doc.sents):
+            events.extend(self.sentence_events(doc, resolver, index, sent))
+        doc.events = events
+        return doc
+
+    def sentence_events(self, doc: Document, resolver: ActorResolver, index: int, sent: Span) -> list[Event]:
+        found = []
+        for tok in sent:
+            hit = self.lex.match(tok)
+            if hit is not None:
+                found.append((tok, *hit))
+        if not found:
+            return self.speech_accusations(doc, resolver, index, sent, {})
+        by_token = {tok.i: trig for tok, trig, _ in found}
+        events: list[Event] = []
+        for tok, trig, covered in found:
+            if trig.pos == "V":
+                events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
+            else:
+                events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
+        events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
+        return events
+
+    # -- verbs ------------------------------------------------------------------------
+    def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+        subj = self.subject_of(verb)
+        # "the attack that killed a commander": the event noun carries this verb
+        if subj is not None:
+            ref = subj.head.head if subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" else subj
+            if ref.i in by_token and by_token[ref.i].pos == "N":
+                return []
+        sources: list[Actor | None] = []
+        rule = "subject"
+        if passive:
+            agent = self.agent_of(verb)
+            weapon_mode = None
+            if agent is not None:
+                actor_tok, weapon_mode = self.through_instrument(agent)
+                if actor_tok is not None:
+                    sources = [resolver.resolve(t, doc) for t in conjuncts(actor_tok)]
+                    rule = "passive agent"
+            if not any(sources):
+                sources = [self.attributed_source(doc, resolver, verb)]
+                rule = "attribution" if sources[0] else "no source named"
+            targets = [resolver.resolve(t, doc) for t in conjuncts(subj)] if subj is not None else [None]
+            if weapon_mode and not trig.mode:
+                trig = _with_mode(trig, weapon_mode)
+        else:
+            if subj is not None:
+                sources = [resolver.resolve(t, doc) for t in conjuncts(subj)]
+            targets = self.targets_of(doc, resolver, verb, trig, covered)
+            # "proposed that this force withdraw": a that-clause in the subjunctive is a request
+            wish = self.subjunctive_subject(verb) if trig.event_type in ("AGREE", "REQUEST") else None
+            if wish is not None:
+                trig = _with_type(trig, "REQUEST", "100")
+                targets = [a for a in (resolver.resolve(t, doc) for t in conjuncts(wish)) if a] or targets
+                rule += "; that-clause in the subjunctive → REQUEST"
+        sources = [s for s in sources if s is not None] or [None]
+        mode = trig.mode or self.instrument_mode(verb)
+        events = []
+        for source, target in product(sources, targets or [None]):
+            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST"):
+                continue
+            if source is not None and target is not None and _same(source, target):
+                continue
+            ev = self.make_event(doc, index, verb, covered, trig, mode, source, target,
+                                 f"verb '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]}): source from {rule}")
+            events.append(ev)
+        return events
+
+    def subject_of(self, verb: Token) -> Token | None:
+        tok = verb
+        for _ in range(4):
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj
+            if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head is not tok:
+                if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                    return None
+                tok = tok.head
+                continue
+            if tok.dep_ == "relcl":
+                return tok.head
+            break
+        return None
+
+    @staticmethod
+    def subjunctive_subject(verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return subj
+        return None
+
+    def agent_of(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def through_instrument(self, tok: Token) -> tuple[Token | None, str | None]:
+        """'a drone from the Shiite militias' → (militias, aerial); 'the army' → (army, None)."""
+        instruments = self.lex.cue("instrument")
+        key = tok.lemma_.lower()
+        if key not in instruments:
+            return tok, None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "by", "belonging"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj, instruments[key]
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() not in instruments:
+                return c, instruments[key]
+        return None, instruments[key]
+
+    def instrument_mode(self, trigger: Token) -> str | None:
+        instruments = self.lex.cue("instrument")
+        for c in trigger.subtree:
+            if c.dep_ in ("compound", "amod", "pobj", "dobj") and c.lemma_.lower() in instruments:
+                if c.head.i == trigger.i or c.head.head.i == trigger.i:
+                    return instruments[c.lemma_.lower()]
+        return None
+
+    def attributed_source(self, doc, resolver, tok: Token) -> Actor | None:
+        """'According to the ministry, nine people were detained': the ministry, if a state body."""
+        sent = tok.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc.spacy_doc[t.i + 1].lower_ == "to":
+                obj = next((g for c in t.children for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    obj = next((g for g in doc.spacy_doc[t.i + 1].children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    actor = resolver.resolve(obj, doc)
+                    if actor is not None and actor.sector in STATE_SECTORS:
+                        return actor
+        return None
+
+    def targets_of(self, doc, resolver, head: Token, trig: Trigger, covered) -> list[Actor | None]:
+        covered_ids = {t.i for t in covered}
+        for spec in trig.targets:
+            toks = self.target_tokens(head, spec, covered_ids)
+            actors = [resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok)]
+            actors = [a for a in actors if a is not None]
+            if actors:
+                return actors
+        return [None]
+
+    def target_tokens(self, head: Token, spec: str, covered_ids: set[int]) -> list[Token]:
+        if spec in ("dobj", "dative"):
+            return [c for c in head.children if c.dep_ == spec and c.i not in covered_ids]
+        if spec == "ccomp":
+            out = []
+            for c in head.children:
+                if c.dep_ == "ccomp":
+                    out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            return out
+        if spec.startswith("prep:"):
+            word = spec[5:]
+            out = []
+            for c in head.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == word:
+                    out += [g for g in c.children if g.dep_ == "pobj"]
+            return out
+        return []
+
+    # -- nouns ------------------------------------------------------------------------
+    def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token:
+            return []  # "support network", "attack helicopter"
+        background = self.lex.cue("background")
+        if noun.dep_ == "pobj" and noun.head.lower_ in background:
+            return []  # "since the invasion": background, not news
+        covered_ids = {t.i for t in covered}
+        sources: list[Actor] = []
+        rule = ""
+        dates = {"DATE", "TIME"}
+        for c in noun.children:
+            if c.i in covered_ids or c.ent_type_ in dates:
+                continue
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                actor_tok, _ = self.through_instrument(c)
+                if actor_tok is not None and actor_tok.i == c.i:
+                    actor = resolver.resolve(c, doc)
+                    if actor is not None:
+                        sources.append(actor)
+                        rule = f"{c.dep_} of the noun"
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    actor_tok, _ = self.through_instrument(obj)
+                    if actor_tok is not None:
+                        sources += [a for a in (resolver.resolve(t, doc) for t in conjuncts(actor_tok)) if a]
+                        rule = f"'{c.lower_}' phrase"
+        targets: list[Actor | None] = []
+        between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None and not sources:
+            obj = next((g for g in between.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                parties = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
+                if len(parties) >= 2:
+                    sources, targets, rule = [parties[0]], [parties[1]], "'between X and Y'"
+        carrier = self.light_verb(noun) if not sources and "light" in trig.flags else None
+        if carrier is not None:
+            subj = self.subject_of(carrier)
+            if subj is not None and subj.i != noun.i:
+                sources = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a]
+                rule = f"subject of '{carrier.lemma_}'"
+        if not targets:
+            targets = self.targets_of(doc, resolver, noun, trig, covered)
+            if targets == [None]:
+                # a verb or clause carried by the noun names the victims: "attack that killed X"
+                targets = self.victims_of(doc, resolver, noun) or [None]
+            if targets == [None] and carrier is not None:
+                for spec in ("prep:to", "dative", *trig.targets):
+                    toks = self.target_tokens(carrier, spec, covered_ids)
+                    found = [a for a in (resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok)) if a]
+                    if found:
+                        targets = found
+                        break
+        # a definite event noun with nothing of its own refers back to an event told before
+        det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+        own_detail = any(c.dep_ in ("prep", "poss", "compound", "amod", "nummod", "relcl", "acl")
+                         and c.i not in covered_ids for c in noun.children)
+        if not sources and targets == [None] and det in ("the", "this", "that", "these", "those") and not own_detail:
+            return []
+        if not sources and targets == [None] and trig.event_type != "ASSAULT":
+            return []
+        mode = trig.mode or self.instrument_mode(noun)
+        events = []
+        for source, target in product(sources or [None], targets):
+            if source is not None and target is not None and _same(source, target):
+                continue
+            events.append(self.make_event(doc, index, noun, covered, trig, mode, source, target,
+                                          f"noun '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]})"
+                                          + (f": source from {rule}" if rule else ": no source named")))
+        return events
+
+    def light_verb(self, noun: Token) -> Token | None:
+        light = self.lex.cue("light")
+        tok = noun
+        for _ in range(4):
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok if tok.lemma_.lower() in light else None
+            if tok.dep_ == "ROOT":
+                break
+        return None
+
+    def victims_of(self, doc, resolver, noun: Token) -> list[Actor]:
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                if obj is not None and obj.lemma_.lower() in ("life", "lives"):
+                    of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                if obj is not None:
+                    victims = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
+                    if victims:
+                        return victims
+        return []
+
+    # -- statements ---------------------------------------------------------------------
+    def speech_accusations(self, doc, resolver, index, sent: Span, by_token, events=()) -> list[Event]:
+        speech, accusation = self.lex.cue("speech"), self.lex.cue("accusation")
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
+                continue
+            content = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree]
+            if not content:
+                continue
+            cue = next((t for t in content if t.lemma_.lower() in accusation or t.lower_ in accusation), None)
+            if cue is None:
+                continue
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker = resolver.resolve(subj, doc) if subj is not None else None
+            if speaker is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker)
+                                      for e in events):
+                continue
+            target = None
+            content_ids = {t.i for t in content}
+            for ev in events:
+                if ev.trigger_start in content_ids and ev.source is not None and not _same(ev.source, speaker):
+                    target = ev.source
+                    break
+            trig = Trigger((verb.lemma_.lower(),), "V", "ACCUSE", "disapprove", "111", (), frozenset(), "cues.tsv")
+            out.append(self.make_event(doc, index, verb, [verb], trig, "disapprove", speaker, target,
+                                       f"statement by {speaker.name} calls it '{cue.text}' (accusation cue)"))
+        return out
+
+    # -- the record ---------------------------------------------------------------------
+    def make_event(self, doc, index, tok: Token, covered, trig: Trigger, mode, source, target, evidence) -> Event:
+        etype = self.types[trig.event_type]
+        if source is not None and trig.event_type in ARMED_TYPES and source.sector is None and source.country \
+                and (source.actor_id or "").startswith("country:"):
+            source = _replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
+        if source is None:
+            source = Actor(text="", name="unknown", reason="no source named in the sentence")
+        negated, hypothetical, hyp_reason = self.modality(tok)
+        said_by = self.said_by(doc, tok, source)
+        start = min(t.i for t in covered if abs(t.i - tok.i) <= 3) if covered else tok.i
+        end = max(t.i for t in covered if abs(t.i - tok.i) <= 3) + 1 if covered else tok.i + 1
+        confidence = 0.45 + 0.2 * (source is not None and source.country is not None) \
+            + 0.15 * (target is not None) + 0.1 * (trig.pos == "V")
+        if hyp_reason:
+            evidence += f"; {hyp_reason}"
+        return Event(event_type=trig.event_type, mode=mode, trigger_start=start, trigger_end=end,
+                     sentence_index=index, source=source, target=target, negated=negated,
+                     hypothetical=hypothetical, said_by=said_by, confidence=min(confidence, 0.95),
+                     evidence=evidence, cameo=trig.cameo or etype.cameo, intensity=etype.score(mode))
+
+    def modality(self, tok: Token) -> tuple[bool, bool, str]:
+        modal, factive = self.lex.cue("modal"), self.lex.cue("factive")
+        negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod")
+                      for c in tok.children)
+        cur = tok
+        for _ in range(6):
+            for c in cur.children:
+                if c.dep_ == "aux" and c.lower_ in modal:
+                    return negated, True, f"hypothetical: modal '{c.text}'"
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    return negated, True, f"hypothetical: conditional '{c.text}'"
+                if c.dep_ == "aux" and c.tag_ == "TO" and cur.head.lemma_.lower() not in factive:
+                    return negated, True, "hypothetical: to-infinitive"
+            parent = cur.head
+            if parent is cur:
+                break
+            hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
+            if hit is not None and "hyp" in hit[0].flags and cur.dep_ in (
+                    "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):
+                return negated, True, f"hypothetical: governed by '{parent.text}'"
+            if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and cur is not tok:
+                break
+            if any(c.dep_ == "neg" for c in parent.children) and cur.dep_ in ("xcomp", "ccomp", "acl", "dobj"):
+                negated = True
+            cur = parent
+        return negated, False, ""
+
+    def said_by(self, doc, tok: Token, source: Actor | None) -> str | None:
+        speech = self.lex.cue("speech")
+        cur = tok
+        for _ in range(8):
+            parent = cur.head
+            if parent is cur:
+                break
+            if parent.pos_ == "VERB" and parent.lemma_.lower() in speech and cur.dep_ in ("ccomp", "parataxis"):
+                subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj.text if subj.pos_ != "PRON" else (source.name if source else subj.text)
+            cur = parent
+        for t in tok.sent:
+            if t.lower_ == "according" and t.i + 2 < tok.sent.end:
+                obj = next((g for g in doc.spacy_doc[t.i + 1].children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return " ".join(x.text for x in obj.subtree)
+        return None
+
+
+def conjuncts(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.actor_id and a.actor_id == b.actor_id) or (a.start == b.start and a.end == b.end)
+
+
+def _replace(actor: Actor, **changes) -> Actor:
+    from dataclasses import replace
+    return replace(actor, **changes)
+
+
+def _with_mode(trig: Trigger, mode: str) -> Trigger:
+    from dataclasses import replace
+    return replace(trig, mode=mode)
+
+
+def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
+    from dataclasses import replace
+    return replace(trig, event_type=event_type, cameo=cameo, mode=None)
+
+
+@registry.stages.register("events")
+def make_events(settings: Settings) -> EventExtractor:
+    return EventExtractor(lexicon())

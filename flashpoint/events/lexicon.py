@@ -1,0 +1,123 @@
+"""The trigger lexicon and cue lists (data/triggers.tsv, data/cues.tsv), loaded once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..config import data_path
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# dependency labels along which the later words of a phrase are looked for
+PHRASE_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "dative", "npadvmod"}
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: tuple[str, ...]
+    pos: str  # "V" or "N"
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    targets: tuple[str, ...]
+    flags: frozenset[str]
+    origin: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.phrase)
+
+
+class Lexicon:
+    def __init__(self, triggers: list[Trigger], cues: dict[str, dict[str, str]]):
+        self.by_head: dict[tuple[str, str], list[Trigger]] = {}
+        for t in triggers:
+            self.by_head.setdefault((t.phrase[0], t.pos), []).append(t)
+        for items in self.by_head.values():
+            items.sort(key=lambda t: -len(t.phrase))
+        self.cues = cues
+        self.heads = {w for w, _ in self.by_head}
+
+    @classmethod
+    def load(cls, paths: list[Path] | None = None) -> "Lexicon":
+        paths = paths or [data_path("events", "data", "triggers.tsv")]
+        triggers = [t for p in paths for t in read_triggers(p)]
+        return cls(triggers, read_cues(data_path("events", "data", "cues.tsv")))
+
+    def cue(self, kind: str) -> dict[str, str]:
+        return self.cues.get(kind, {})
+
+    def match(self, token: Token) -> tuple[Trigger, list[Token]] | None:
+        """The longest lexicon phrase headed by ``token``, with the tokens it covers."""
+        pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        for key in {token.lemma_.lower(), token.lower_}:
+            for trig in self.by_head.get((key, pos), ()):
+                covered = _cover(token, trig.phrase[1:])
+                if covered is not None:
+                    return trig, [token, *covered]
+        return None
+
+
+def _cover(head: Token, words: tuple[str, ...]) -> list[Token] | None:
+    """Find each further word of a phrase below the head (children or grandchildren)."""
+    found: list[Token] = []
+    anchor = head
+    for word in words:
+        hit = None
+        for child in list(anchor.children) + [g for c in anchor.children for g in c.children]:
+            if child.dep_ in PHRASE_DEPS and word in (child.lemma_.lower(), child.lower_):
+                hit = child
+                break
+        if hit is None:
+            return None
+        found.append(hit)
+        anchor = hit if hit.dep_ != "compound" else anchor
+    return found
+
+
+def read_triggers(path: Path) -> list[Trigger]:
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        where = f"{path}:{number}"
+        if len(cols) < 6:
+            raise LexiconError(f"{where}: expected 7 tab-separated columns, found {len(cols)}")
+        cols += [""] * (7 - len(cols))
+        phrase, pos, etype, mode, cameo, targets, flags = cols[:7]
+        if pos not in ("V", "N"):
+            raise LexiconError(f"{where}: pos must be V or N, not {pos!r}")
+        if etype not in PLOVER_TYPES:
+            raise LexiconError(f"{where}: {etype!r} is not a PLOVER event type")
+        out.append(Trigger(tuple(phrase.lower().split()), pos, etype, mode or None, cameo or None,
+                           tuple(t for t in targets.split(",") if t and t != "none"),
+                           frozenset(f for f in flags.split(",") if f), where))
+    return out
+
+
+def read_cues(path: Path) -> dict[str, dict[str, str]]:
+    cues: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise LexiconError(f"{path}:{number}: expected `kind<TAB>word[<TAB>value]`")
+        cues.setdefault(cols[0], {})[cols[1].lower()] = cols[2] if len(cols) > 2 else ""
+    return cues
+
+
+@lru_cache(maxsize=4)
+def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    paths = [data_path("events", "data", "triggers.tsv"), *map(Path, extra)]
+    return Lexicon.load(paths)

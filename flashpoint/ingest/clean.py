@@ -1,0 +1,131 @@
+"""The clean stage: from raw scraped text or HTML to the article's story, each sentence once.
+
+Scraped pages repeat the headline and lede, carry bylines, dates and read counters; the
+cleaned text keeps the headline once (as the first paragraph) and the story, and the
+metadata goes to the Document's fields.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .. import registry
+from ..config import Settings, data_path
+from ..doc import Article, Document, content_hash
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+DATE_LINE = re.compile(rf"^(?=.*\d)(?=.*(\b({MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})).{{4,60}}$", re.I)
+BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|da|di|[A-Z][\w'’.-]+)){1,3})$")
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> re.Pattern:
+    lines = data_path("ingest", "data", "boilerplate.txt").read_text(encoding="utf-8").splitlines()
+    alts = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return re.compile(r"^(?:" + "|".join(f"(?:{a})" for a in alts) + r")\s*[.:!]?$", re.I)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def parse_date(text: str) -> str | None:
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False,
+                                                                "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None
+
+
+def clean_text(raw: str) -> tuple[str, dict]:
+    """Return the story text (paragraphs separated by blank lines) and recovered metadata."""
+    meta: dict[str, str | None] = {"title": None, "author": None, "published": None}
+    lines = [ln.strip() for ln in normalise(raw).split("\n")]
+    lines = [ln for ln in lines if ln]
+    boiler = boilerplate_patterns()
+    kept: list[str] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        key = _key(line)
+        if not key:
+            continue
+        if boiler.match(line):
+            continue
+        is_short = len(line) < 80 and not re.search(r"[.!?”\"]$", line)
+        if is_short and DATE_LINE.match(line) and len(line.split()) <= 8:
+            meta["published"] = meta["published"] or parse_date(line)
+            continue
+        if is_short and BYLINE.match(line) and i > 0:
+            # a byline: short capitalised name, usually repeated, never the headline
+            if key in seen or (i + 1 < len(lines) and _key(lines[i + 1]) == key) or line.lower().startswith("by "):
+                meta["author"] = meta["author"] or BYLINE.match(line).group(2)
+                seen.add(key)
+                continue
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    if kept and len(kept[0]) < 200 and not re.search(r"[.!?]$", kept[0]):
+        meta["title"] = kept[0]
+    # A lede repeated as the start of a later paragraph is dropped: the paragraph holds it.
+    keys = [_key(p) for p in kept]
+    story = [p for i, p in enumerate(kept)
+             if not any(j != i and len(keys[j]) > len(keys[i]) and keys[j].startswith(keys[i]) for j in range(len(kept)))]
+    return "\n\n".join(story), meta
+
+
+def html_to_article_text(html: str) -> tuple[str, dict]:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_precision=True)
+    if extracted is None:
+        return "", {}
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    meta = {"title": data.get("title"), "author": data.get("author"),
+            "published": (data.get("date") or None)}
+    return data.get("text") or "", meta
+
+
+def make_document(article: Article) -> Document:
+    """Clean an Article into a Document ready for the nlp stage."""
+    meta: dict = {}
+    if article.html is not None and article.text is None:
+        raw, meta = html_to_article_text(article.html)
+        body, more = clean_text(raw)
+        if meta.get("title") and _key(meta["title"]) not in _key(body[:300]):
+            body = meta["title"] + "\n\n" + body
+        meta = {k: meta.get(k) or more.get(k) for k in ("title", "author", "published")}
+        raw_text = article.html
+    else:
+        raw_text = article.text or ""
+        body, meta = clean_text(raw_text)
+        if article.title and _key(article.title) not in _key(body[:500]):
+            body = normalise(article.title).strip() + "\n\n" + body
+    published = article.published or meta.get("published")
+    if published and len(published) > 10:
+        published = published[:10]
+    return Document(
+        article_id=article.id or content_hash(body),
+        source=article.source,
+        raw_text=raw_text,
+        text=body,
+        title=article.title or meta.get("title"),
+        author=article.author or meta.get("author"),
+        published=published,
+        url=article.url,
+    )
+
+
+@registry.stages.register("clean")
+def make_clean(settings: Settings):
+    # Cleaning happens when the Document is made (Pipeline.make_doc); the stage passes it on.
+    return lambda doc: doc

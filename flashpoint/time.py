@@ -1,0 +1,154 @@
+"""The time stage: the day each event happened, resolved against the publication date.
+
+A date expression (a DATE entity, "yesterday", "Thursday's") belongs to the event whose
+trigger is its nearest governing word in the parse; weekday names mean the most recent such
+day before publication ("Thursday" in an article of Friday 2024-01-05 is 2024-01-04).
+Events with no date of their own: ongoing or habitual activity (progressive and perfect
+tenses, "in recent weeks") gets null; a report in the simple past gets the day before
+publication; in the present, the publication day (see ``Settings``-free constants below).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+from . import registry
+from .config import Settings
+from .doc import Document, Event
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "overnight": 0, "tomorrow": 1}
+VAGUE = re.compile(r"\b(weeks?|months?|years?|decades?|recent|last few|past few|since|until|ago|season)\b", re.I)
+# the undated simple past is most often yesterday's news in a daily report
+UNDATED_PAST_OFFSET = -1
+
+
+def resolve_expression(text: str, published: dt.date) -> dt.date | None:
+    """Turn one date expression into a day, or None when it names no single day."""
+    low = text.lower().strip().rstrip("'s").strip()
+    low = re.sub(r"^(just|on|last|this|early|late|on the)\s+", "", low)
+    for word, offset in RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", low):
+            return published + dt.timedelta(days=offset)
+    for number, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            back = (published.weekday() - number) % 7 or 7
+            if "next" in low:
+                return published + dt.timedelta(days=(number - published.weekday()) % 7 or 7)
+            return published - dt.timedelta(days=back)
+    if VAGUE.search(low) or not re.search(r"\d", low):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month"], "STRICT_PARSING": False})
+    if parsed is None:
+        return None
+    day = parsed.date()
+    # "January 3" with no year: the most recent one, not one in the future
+    if not re.search(r"\b\d{4}\b", text) and day > published + dt.timedelta(days=2):
+        day = day.replace(year=day.year - 1)
+    return day
+
+
+def date_expressions(sent: Span) -> list[Span]:
+    out = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    covered = {t.i for e in out for t in e}
+    for tok in sent:
+        if tok.i not in covered and (tok.lower_ in RELATIVE_DAYS or tok.lower_.rstrip("s") in WEEKDAYS
+                                     or tok.lower_ in WEEKDAYS):
+            out.append(sent.doc[tok.i:tok.i + 1])
+    return out
+
+
+def governing_token(expr: Span, anchors: set[int]) -> Token | None:
+    """The nearest token above the expression that is one of ``anchors``, else its verb."""
+    tok = expr.root
+    inside = {t.i for t in expr}
+    for _ in range(10):
+        if tok.i in anchors and tok.i not in inside:
+            return tok
+        if tok.pos_ == "VERB" and tok.i not in inside:
+            return None  # the date belongs to another clause's verb
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def is_ongoing(trigger: Token) -> bool:
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+        verb = verb.head  # "it has responded, killing ...": the tense is the main verb's
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux):
+        return True
+    if any(a.lemma_ == "have" for a in aux) and not any(a.lemma_ == "be" and a.dep_ == "auxpass" for a in aux):
+        return True
+    return any(VAGUE.search(c.text) for c in verb.subtree if c.ent_type_ == "DATE")
+
+
+def simple_tense_date(trigger: Token, published: dt.date) -> dt.date:
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    past = verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return published + dt.timedelta(days=UNDATED_PAST_OFFSET) if past else published
+
+
+class TimeStage:
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events or not doc.published:
+            return doc
+        try:
+            published = dt.date.fromisoformat(doc.published[:10])
+        except ValueError:
+            return doc
+        sents = doc.sentences()
+        by_sentence: dict[int, list[Event]] = {}
+        for ev in doc.events:
+            by_sentence.setdefault(ev.sentence_index, []).append(ev)
+        for index, events in by_sentence.items():
+            sent = sents[index]
+            anchors = {ev.trigger_start: ev for ev in events}
+            anchors.update({t: ev for ev in events for t in range(ev.trigger_start, ev.trigger_end)})
+            sdoc = doc.spacy_doc
+            # light verbs and the verbs that carry a noun trigger also anchor its dates
+            for ev in events:
+                head = sdoc[ev.trigger_start]
+                for _ in range(3):
+                    if head.head is head:
+                        break
+                    head = head.head
+                    if head.pos_ in ("VERB", "AUX"):
+                        anchors.setdefault(head.i, ev)
+                        break
+            assigned: dict[int, tuple[str, dt.date | None]] = {}
+            for expr in date_expressions(sent):
+                gov = governing_token(expr, set(anchors))
+                if gov is None:
+                    continue
+                ev = anchors[gov.i]
+                if id(ev) not in assigned:
+                    assigned[id(ev)] = (expr.text, resolve_expression(expr.text, published))
+            for ev in events:
+                trig = sdoc[ev.trigger_start]
+                if id(ev) in assigned:
+                    ev.date_text, day = assigned[id(ev)]
+                    ev.date = day.isoformat() if day else None
+                elif is_ongoing(trig):
+                    ev.date = None
+                else:
+                    ev.date = simple_tense_date(trig, published).isoformat()
+                    ev.date_text = None
+        return doc
+
+
+@registry.stages.register("time")
+def make_time(settings: Settings) -> TimeStage:
+    return TimeStage()

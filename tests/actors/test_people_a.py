@@ -192,3 +192,26 @@ def test_spot_misc(people):
     assert any(r["sector"] == "GOV" for r in _roles_on(netanyahu, "2024-01-01"))
     guterres = _find(people, "Guterres")
     assert any(r["country"] == "UNO" for r in _roles_on(guterres, "2024-01-01"))
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
+# People whose armed-group post deliberately outranks a concurrent state post.
+ARMED_ROLE_PREFERRED = {"person:falih-al-fayyadh", "person:mohamed-hamdan-dagalo"}
+
+
+def test_state_office_not_shadowed(people):
+    """The resolver picks the latest-starting role covering a date: a party or armed-group role
+    that starts inside a state office would hide that office, so such overlaps are not allowed."""
+    for p in people:
+        if p["id"] in ARMED_ROLE_PREFERRED:
+            continue
+        for s in p["roles"]:
+            if s["sector"] not in STATE_SECTORS:
+                continue
+            s_end = _lo(s["end"]) if s["end"] else date(9999, 1, 1)
+            for n in p["roles"]:
+                if n["sector"] in STATE_SECTORS:
+                    continue
+                # a role taken up on the day the office ends is a hand-over, not an overlap
+                if _lo(s["start"]) < _lo(n["start"]) < s_end:
+                    pytest.fail(f"{p['id']}: {n['title']} starts inside {s['title']}")

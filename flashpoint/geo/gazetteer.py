@@ -159,7 +159,7 @@ class Gazetteer:
         k = self.kind[i]
         pop = self.pop[i]
         s = math.log10(pop + 10)
-        s += {K_COUNTRY: 6.0, K_ADMIN1: 2.5, K_CITY: 0.0, K_SITE: 3.0}[k]
+        s += {K_COUNTRY: 6.0, K_ADMIN1: 1.0, K_CITY: 0.0, K_SITE: 3.0}[k]
         if kinds is not None and k not in kinds:
             s -= 4.0
         if not exact:

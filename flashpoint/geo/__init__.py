@@ -196,7 +196,7 @@ def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
     for ent in sdoc.ents:
         if ent.label_ == "GPE":
             i = gaz.best_id(ent.text)
-            if i is not None and gaz.kind[i] == K_COUNTRY:
+            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000):
                 c = gaz.countries[gaz.cc[i]]
                 if c not in hints:
                     hints.append(c)
@@ -506,7 +506,9 @@ def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool
         att = _attachment(trigger, root, sentence_level)
         if att is None:
             continue
-        key = (att[0], att[1], m.specificity, m.start)
+        # the most specific place attached to the trigger ("the village of Ashmi ... in northern
+        # Syria" -> Ashmi), then the closest
+        key = (att[0], m.specificity, att[1], m.start)
         if best is None or key < best[0]:
             best = (key, m)
     return best[1] if best else None

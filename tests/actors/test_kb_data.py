@@ -98,7 +98,7 @@ def test_countries_complete(data):
     ("US Central Command", "USA", "MIL"),
     ("Iranian Revolutionary Guard", "IRN", "MIL"),
     ("Hamas", "PSE", None),
-    ("multinational force", "IGO", "MIL"),
+    ("multinational force", "USA", "MIL"),
 ])
 def test_seed_actors_present(data, alias, country, sector):
     hits = _index(data).get(_norm(alias))

@@ -127,6 +127,27 @@ def evaluate(gold, predictions, level, min_f1):
 
 
 @cli.command()
+@click.option("--db", default=None, help="Event store (default: $FLASHPOINT_DB or ./flashpoint.duckdb).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="SVG file to write.")
+@click.option("--by", type=click.Choice(["name", "code"]), default="name", show_default=True)
+@click.option("--min-count", type=int, default=1, show_default=True, help="Leave out rarer actor pairs.")
+def graph(db, output, by, min_count):
+    """Draw the actor network of a store as an SVG picture."""
+    from pathlib import Path
+
+    from .graph import to_svg
+    from .store import Store
+
+    db = db or Settings().db_path
+    if not Path(db).exists():
+        raise UserError(f"flashpoint: no store at {db}: run `flashpoint ingest PATH --db {db}` first")
+    store = Store(db)
+    g = store.graph(by=by, min_count=min_count)
+    Path(output).write_text(to_svg(g), encoding="utf-8")
+    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} links → {output}")
+
+
+@cli.command()
 def info():
     """Show the pipeline's stages, the model and the knowledge loaded."""
     import time

@@ -34,7 +34,7 @@ def resolve_expression(text: str, published: dt.date) -> dt.date | None:
             return published + dt.timedelta(days=offset)
     for number, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
-            back = (published.weekday() - number) % 7 or 7
+            back = (published.weekday() - number) % 7  # "on Friday" in Friday's paper is that day
             if "next" in low:
                 return published + dt.timedelta(days=(number - published.weekday()) % 7 or 7)
             return published - dt.timedelta(days=back)
@@ -121,6 +121,8 @@ class TimeStage:
             # light verbs and the verbs that carry a noun trigger also anchor its dates
             for ev in events:
                 head = sdoc[ev.trigger_start]
+                if head.pos_ not in ("NOUN", "PROPN"):
+                    continue
                 for _ in range(3):
                     if head.head is head:
                         break

@@ -30,6 +30,11 @@ CARRIER_NOUNS = {"note", "statement", "communique", "communiqué", "report", "me
                  "members", "supporter", "loyalist", "unit", "wing", "arm", "faction", "branch", "leader",
                  "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "source",
                  "sources", "representative", "delegation", "envoy", "official", "officials"}
+# heads that name a group of whatever their modifier says: "opposition groups", "rebel forces"
+GROUP_HEADS = {"group", "force", "faction", "movement", "member", "fighter", "unit", "side", "camp", "leader",
+               "supporter", "official", "activist", "source", "figure", "organization", "organisation"}
+GROUP_REFERENCES = {"group", "organisation", "organization", "movement", "militia", "faction", "rebels",
+                    "insurgents", "alliance", "coalition", "party"}
 PERSON_TITLES_GOV = {"president", "minister", "premier", "chancellor", "king", "emir", "sheikh", "governor",
                      "mayor", "ambassador", "secretary", "senator", "vice", "deputy", "foreign", "speaker"}
 PERSON_TITLES_MIL = {"general", "gen", "colonel", "col", "major", "commander", "admiral", "lieutenant",
@@ -129,8 +134,10 @@ class ActorResolver:
                 if clause.dep_ in ("relcl", "acl") and clause.head is not clause:
                     return self.resolve(clause.head, doc, date, depth + 1)
             return None
-        if token.pos_ == "PRON" or lower in PRONOUNS:
+        if lower in PRONOUNS:
             return self.antecedent(token, doc)
+        if token.pos_ == "PRON":
+            return None  # "everyone", "someone": no one in particular
         span = np_span(token)
         # 1. the head itself is (part of) a known name
         m = mention_at.get(token.i)
@@ -169,7 +176,7 @@ class ActorResolver:
             if inner:
                 best = next((a for a in inner if a.sector), inner[0])
                 country = best.country or next((a.country for a in inner if a.country), None)
-                return self._actor(span, best.name, country, best.sector, best.actor_id,
+                return self._actor(span, best.name, country, best.sector or sector, best.actor_id,
                                    f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
             if sector is None:
                 return None
@@ -200,6 +207,16 @@ class ActorResolver:
             return self._actor(span, span_name(span, token), country, None, None, f"unknown {token.ent_type_}, {country_reason}")
         if token.ent_type_ == "ORG":
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
+        # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
+        for child in token.children:
+            if child.dep_ in ("poss", "compound") and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
+                owner = self.resolve(child, doc, date, depth + 1)
+                if owner is not None:
+                    return self._actor(span, owner.name, owner.country, owner.sector, owner.actor_id,
+                                       f"'{token.text}' of {owner.name}")
+        if country and token.pos_ == "NOUN" and token.tag_ == "NNS":
+            return self._actor(span, span_name(span, token), country, None, None,
+                               f"people of {country} ({country_reason})")
         return None
 
     def _from_entry(self, m: Mention, span: Span, date: str | None, how: str) -> Actor:
@@ -214,6 +231,10 @@ class ActorResolver:
 
     def sector_of(self, token: Token) -> tuple[str | None, bool]:
         nouns = self.kb.sector_nouns
+        if token.lemma_.lower() in GROUP_HEADS:
+            for c in token.children:
+                if c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns:
+                    return nouns[c.lemma_.lower()]
         compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i)
         amods = [c.lower_ for c in token.children if c.dep_ == "amod"]
         for key in (f"{compound} {token.lower_}".strip(), f"{compound} {token.lemma_.lower()}".strip(),
@@ -306,6 +327,11 @@ class ActorResolver:
     def earlier_by_head(self, token: Token, doc: Document) -> Actor | None:
         lemma = token.lemma_.lower()
         sdoc = doc.spacy_doc
+        if lemma in GROUP_REFERENCES:
+            # "the group", "the militia": the last organisation named
+            for actor in reversed(doc.user_data.get("resolved", [])):
+                if actor.start < token.i and (actor.actor_id or "").split(":")[0] in ("org", "igo"):
+                    return actor
         for actor in reversed(doc.user_data.get("resolved", [])):
             if actor.start >= token.i:
                 continue
@@ -322,7 +348,9 @@ def np_span(token: Token) -> Span:
     while stack:
         child = stack.pop()
         if child.dep_ == "prep" and child.head.i == token.i and child.lower_ not in ("of", "from"):
-            continue
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if not (child.lower_ == "in" and obj is not None and obj.ent_type_ == "GPE"):
+                continue
         keep.append(child.i)
         stack.extend(c for c in child.children if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "conj")
                      or c.dep_ in ("pobj", "compound"))

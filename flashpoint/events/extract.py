@@ -29,7 +29,7 @@ from .lexicon import Lexicon, Trigger, lexicon
 from .ontology import event_types
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp")
+INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
 
@@ -63,8 +63,29 @@ class EventExtractor:
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
+        events = self.merge_continuations(doc, events)
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
+        events.extend(self.intentions(doc, events))
         return events
+
+    @staticmethod
+    def merge_continuations(doc, events: list[Event]) -> list[Event]:
+        """"shelled the town, killing 34 civilians": the participle continues the same event."""
+        sdoc = doc.spacy_doc
+        kept: list[Event] = []
+        for ev in events:
+            tok = sdoc[ev.trigger_start]
+            main = None
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
+                main = next((e for e in kept if e.trigger_start == tok.head.i and e.event_type == ev.event_type
+                             and e.hypothetical == ev.hypothetical), None)
+            if main is None:
+                kept.append(ev)
+                continue
+            if main.target is None and ev.target is not None:
+                main.target = ev.target
+                main.evidence += f"; target from '{tok.text}'"
+        return kept
 
     # -- verbs ------------------------------------------------------------------------
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
@@ -103,6 +124,14 @@ class EventExtractor:
                 trig = _with_type(trig, "REQUEST", "100")
                 targets = [a for a in (resolver.resolve(t, doc) for t in conjuncts(wish)) if a] or targets
                 rule += "; that-clause in the subjunctive → REQUEST"
+        if trig.event_type == "AGREE" and "hyp" in trig.flags:
+            # "vowed to fight on", "promised to retaliate": a promise of force is a threat
+            for c in verb.children:
+                hit = self.lex.match(c) if c.dep_ in ("xcomp", "ccomp") else None
+                if hit is not None and self.types[hit[0].event_type].quad == 4:
+                    trig = _with_type(trig, "THREATEN", "138")
+                    rule += f"; promises to {hit[0].text} → THREATEN"
+                    break
         sources = [s for s in sources if s is not None] or [None]
         mode = trig.mode or self.instrument_mode(verb)
         events = []
@@ -124,6 +153,10 @@ class EventExtractor:
                 return subj
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head is not tok:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                    # "issued a declaration demanding ...": the issuer speaks
+                    if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+                        tok = tok.head.head
+                        continue
                     return None
                 tok = tok.head
                 continue
@@ -193,7 +226,35 @@ class EventExtractor:
             actors = [a for a in actors if a is not None]
             if actors:
                 return actors
+        if not trig.targets:
+            return [None]
+        # the recipient often sits one step further down: "promised to continue military aid to
+        # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
+        for tok in self.nearby_objects(head, covered_ids):
+            actors = [a for a in (resolver.resolve(t, doc) for t in conjuncts(tok)) if a]
+            if actors:
+                return actors
         return [None]
+
+    @staticmethod
+    def nearby_objects(head: Token, covered_ids: set[int]) -> list[Token]:
+        out, frontier = [], [head]
+        for depth in range(5):
+            nxt = []
+            for tok in frontier:
+                for c in tok.children:
+                    if c.i in covered_ids:
+                        continue
+                    if c.dep_ in ("dobj", "dative", "pobj", "attr"):
+                        out.append(c)
+                        nxt.append(c)
+                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at")
+                                               or c.lower_ == "of" and depth > 0):
+                        nxt.append(c)
+                    elif c.dep_ == "xcomp" and tok.i == head.i:
+                        nxt.append(c)
+            frontier = nxt
+        return out
 
     def target_tokens(self, head: Token, spec: str, covered_ids: set[int]) -> list[Token]:
         if spec in ("dobj", "dative"):
@@ -228,6 +289,8 @@ class EventExtractor:
             if c.i in covered_ids or c.ent_type_ in dates:
                 continue
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                if c.dep_ == "amod" and c.i not in doc.user_data.get("mention_at", {}):
+                    continue  # "military aid", "fierce clashes": adjectives are not actors
                 actor_tok, _ = self.through_instrument(c)
                 if actor_tok is not None and actor_tok.i == c.i:
                     actor = resolver.resolve(c, doc)
@@ -297,40 +360,58 @@ class EventExtractor:
         return None
 
     def victims_of(self, doc, resolver, noun: Token) -> list[Actor]:
-        for c in noun.children:
-            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
-                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
-                if obj is not None and obj.lemma_.lower() in ("life", "lives"):
-                    of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
-                    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-                if obj is not None:
-                    victims = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
-                    if victims:
-                        return victims
+        carriers = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            carriers.append(noun.head)
+        for c in carriers:
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in ("life", "lives"):
+                of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                victims = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
+                if victims:
+                    return victims
         return []
 
     # -- statements ---------------------------------------------------------------------
     def speech_accusations(self, doc, resolver, index, sent: Span, by_token, events=()) -> list[Event]:
-        speech, accusation = self.lex.cue("speech"), self.lex.cue("accusation")
+        """Statements that are events: "X said it was a violation" (ACCUSE) and "X said Y must
+        do Z" (REQUEST from X to Y)."""
+        speech, accusation, obligation = self.lex.cue("speech"), self.lex.cue("accusation"), self.lex.cue("obligation")
         out = []
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
                 continue
-            content = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree]
+            clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+            content = [t for c in clauses for t in c.subtree]
             if not content:
-                continue
-            cue = next((t for t in content if t.lemma_.lower() in accusation or t.lower_ in accusation), None)
-            if cue is None:
                 continue
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             speaker = resolver.resolve(subj, doc) if subj is not None else None
-            if speaker is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker)
-                                      for e in events):
+            if speaker is None:
+                continue
+            # "... must / should / has to ...": a demand on the clause's subject
+            for clause in clauses:
+                must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in obligation), None)
+                if must is None or any(e.event_type == "REQUEST" and e.source and _same(e.source, speaker) for e in events):
+                    continue
+                addressee = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                targets = [a for a in (resolver.resolve(t, doc) for t in conjuncts(addressee)) if a] or [None]
+                trig = Trigger((verb.lemma_.lower(),), "V", "REQUEST", None, "100", (), frozenset(), "cues.tsv")
+                for target in targets:
+                    if target is not None and _same(target, speaker):
+                        continue
+                    out.append(self.make_event(doc, index, verb, [verb], trig, None, speaker, target,
+                                               f"statement by {speaker.name} that someone '{must.text}' act → REQUEST"))
+            cue = next((t for t in content if t.lemma_.lower() in accusation or t.lower_ in accusation), None)
+            if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events):
                 continue
             target = None
             content_ids = {t.i for t in content}
             for ev in events:
-                if ev.trigger_start in content_ids and ev.source is not None and not _same(ev.source, speaker):
+                if ev.trigger_start in content_ids and ev.source is not None and ev.source.country \
+                        and not _same(ev.source, speaker):
                     target = ev.source
                     break
             trig = Trigger((verb.lemma_.lower(),), "V", "ACCUSE", "disapprove", "111", (), frozenset(), "cues.tsv")
@@ -338,11 +419,40 @@ class EventExtractor:
                                        f"statement by {speaker.name} calls it '{cue.text}' (accusation cue)"))
         return out
 
+    def intentions(self, doc, events: list[Event]) -> list[Event]:
+        """An announced intention to cooperate is an AGREE ("Hungary will support ..."), an
+        announced intention to use force a THREATEN ("... will strike back")."""
+        out = []
+        intent = self.lex.cue("intent")
+        for ev in events:
+            if not ev.hypothetical or ev.negated or ev.event_type in ("AGREE", "THREATEN"):
+                continue
+            if ev.source is None or not (ev.source.country or ev.source.actor_id):
+                continue  # an intention needs someone who has it
+            tok = doc.spacy_doc[ev.trigger_start]
+            cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
+            if cue is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in intent:
+                cue = tok.head
+            if cue is None or self.lex.match(cue) is not None:
+                continue
+            quad = self.types[ev.event_type].quad
+            new_type = "AGREE" if quad in (1, 2) else "THREATEN" if quad == 4 else None
+            if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
+                                       and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
+                continue
+            etype = self.types[new_type]
+            from dataclasses import replace
+            out.append(replace(ev, event_type=new_type, mode=None, hypothetical=False, cameo=etype.cameo,
+                               intensity=etype.intensity, confidence=ev.confidence * 0.9,
+                               evidence=f"announced intention ('{cue.text} {tok.text}') to "
+                                        f"{ev.event_type.lower()} → {new_type}"))
+        return out
+
     # -- the record ---------------------------------------------------------------------
     def make_event(self, doc, index, tok: Token, covered, trig: Trigger, mode, source, target, evidence) -> Event:
         etype = self.types[trig.event_type]
         if source is not None and trig.event_type in ARMED_TYPES and source.sector is None and source.country \
-                and (source.actor_id or "").startswith("country:"):
+                and (source.actor_id is None or source.actor_id.startswith("country:")):
             source = _replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")

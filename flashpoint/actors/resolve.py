@@ -32,11 +32,14 @@ CARRIER_NOUNS = {"note", "statement", "communique", "communiqué", "report", "me
                  "sources", "representative", "delegation", "envoy", "official", "officials"}
 # heads that name a group of whatever their modifier says: "opposition groups", "rebel forces"
 GROUP_HEADS = {"group", "force", "faction", "movement", "member", "fighter", "unit", "side", "camp", "leader",
-               "supporter", "official", "activist", "source", "figure", "organization", "organisation"}
+               "supporter", "official", "activist", "source", "figure", "organization", "organisation",
+               "candidate", "politician", "installation", "position"}
+FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 GROUP_REFERENCES = {"group", "organisation", "organization", "movement", "militia", "faction", "rebels",
                     "insurgents", "alliance", "coalition", "party"}
 PERSON_TITLES_GOV = {"president", "minister", "premier", "chancellor", "king", "emir", "sheikh", "governor",
-                     "mayor", "ambassador", "secretary", "senator", "vice", "deputy", "foreign", "speaker"}
+                     "mayor", "ambassador", "secretary", "senator", "vice", "deputy", "foreign", "speaker",
+                     "leader", "chairman", "chief"}
 PERSON_TITLES_MIL = {"general", "gen", "colonel", "col", "major", "commander", "admiral", "lieutenant",
                      "brigadier", "captain", "marshal", "sergeant"}
 
@@ -153,7 +156,9 @@ class ActorResolver:
             if m.how == "capital":
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
                                    f"capital {token.text} stands for the {m.entry.name} government")
-            return self._actor(span, m.entry.name, m.entry.country, None, m.entry.id, f"country {m.how}")
+            counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
+            return self._actor(span, m.entry.name, m.entry.country, "CVL" if counted else None, m.entry.id,
+                               f"country {m.how}" + (", counted people → CVL" if counted else ""))
         # 3. "whose members", "its fighters": the owner is the actor
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
@@ -205,6 +210,11 @@ class ActorResolver:
                                    + (f", {country_reason}" if country else ""))
         if token.ent_type_ in ("ORG", "NORP", "GPE") and country:
             return self._actor(span, span_name(span, token), country, None, None, f"unknown {token.ent_type_}, {country_reason}")
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
+            place = self.place_country(span_name(span, token), doc)
+            if place is not None:
+                return self._actor(span, place.name, place.country, None, None,
+                                   f"place {place.name} stands for {place.country}")
         if token.ent_type_ == "ORG":
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
@@ -214,13 +224,23 @@ class ActorResolver:
                 if owner is not None:
                     return self._actor(span, owner.name, owner.country, owner.sector, owner.actor_id,
                                        f"'{token.text}' of {owner.name}")
-        if country and token.pos_ == "NOUN" and token.tag_ == "NNS":
-            return self._actor(span, span_name(span, token), country, None, None,
-                               f"people of {country} ({country_reason})")
+        if country and token.tag_ in ("NNS", "NNPS"):
+            counted = any(c.dep_ == "nummod" or c.like_num for c in token.children)
+            return self._actor(span, span_name(span, token), country, "CVL" if counted or token.tag_ == "NNPS" else None,
+                               None, f"people of {country} ({country_reason})")
         return None
 
     def _from_entry(self, m: Mention, span: Span, date: str | None, how: str) -> Actor:
         country, sector, reason = m.entry.code_on(date)
+        if m.entry.kind == "person":
+            # the text's own title outranks the dated record: "President X" is GOV in that story
+            head = span.doc[m.end - 1]
+            titled = self.title_sector(span, head)
+            words = {t.lower_ for t in span.doc[max(span.start - 2, 0):m.start]}
+            if words & FORMER:
+                sector, reason = "ELI", reason + "; called former/ousted in the text → ELI"
+            elif titled and titled != sector:
+                sector, reason = titled, reason + f"; titled in the text → {titled}"
         return self._actor(span, m.entry.name, country, sector, m.entry.id, f"{how}: {reason}")
 
     @staticmethod
@@ -250,6 +270,9 @@ class ActorResolver:
         for key in (token.lower_, token.lemma_.lower()):
             if key in nouns:
                 return nouns[key]
+        for a in amods:  # "military installations", "rebel positions"
+            if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
+                return nouns[a]
         return None, False
 
     def country_in(self, span: Span, head: Token, doc: Document) -> tuple[str | None, str]:
@@ -262,6 +285,14 @@ class ActorResolver:
             if m.entry.kind == "country":
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
         return None, ""
+
+    @staticmethod
+    def place_country(name: str, doc: Document):
+        try:
+            from ..geo import gazetteer
+        except ImportError:
+            return None
+        return gazetteer().lookup(name, doc.focus_countries or None)
 
     def context_country(self, token: Token, doc: Document, people: bool = False) -> tuple[str | None, str]:
         """The country a generic noun belongs to when the phrase names none: a country or

@@ -43,9 +43,12 @@ class Actor:
     reason: str = ""  # how it was resolved, for `actors find` and evidence
     start: int = -1  # token indices in the spaCy doc (span of the mention)
     end: int = -1
+    explicit_code: str | None = None  # a full code from a user dictionary ("PSEREBHMS", "HOBGOV")
 
     @property
     def code(self) -> str | None:
+        if self.explicit_code:
+            return self.explicit_code
         if not self.country and not self.sector:
             return None
         return f"{self.country or '---'}{self.sector or ''}"

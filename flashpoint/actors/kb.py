@@ -40,6 +40,7 @@ class Role:
     start: str | None = None
     end: str | None = None
     org: str | None = None
+    code: str | None = None  # a full code for this period (PETRARCH dated codes), else country+sector
 
     def covers(self, date: str | None) -> bool:
         if date is None:
@@ -67,15 +68,31 @@ class Entry:
     roles: list[Role] = field(default_factory=list)
     died: str | None = None
     origin: str = ""  # file:line it came from
+    # a full code when country+sector is not enough (PETRARCH dictionaries: "PSEREBHMS"), for
+    # agents the code to combine ("~GOV" after the actor's code, "NGO~" before it)
+    code: str | None = None
+    user: bool = False  # from a user file (--actors): its names shadow built-in entries' same names
+
+    def role_on(self, date: str | None) -> Role | None:
+        """The office held on ``date``: of those covering it, the one that started last."""
+        current = [r for r in self.roles if r.covers(date)]
+        if date and self.died and self.died < date:
+            current = []
+        return max(current, key=lambda r: (r.start or "")) if current else None
+
+    def full_code_on(self, date: str | None) -> str | None:
+        """The explicit code on ``date`` (a dated PETRARCH code, else the entry's own), or None
+        when the code is just country + sector."""
+        role = self.role_on(date) if self.roles else None
+        if role is not None:
+            return role.code
+        return self.code
 
     def code_on(self, date: str | None) -> tuple[str | None, str | None, str]:
         """Country, sector and a reason, for the office held on ``date`` (ISO day or None)."""
         if self.roles:
-            current = [r for r in self.roles if r.covers(date)]
-            if date and self.died and self.died < date:
-                current = []
-            if current:
-                role = max(current, key=lambda r: (r.start or ""))
+            role = self.role_on(date)
+            if role is not None:
                 when = f"on {date}" if date else "currently"
                 return role.country, role.sector, f"{self.name}: {role.title} {when}"
             if date:
@@ -113,6 +130,9 @@ class KnowledgeBase:
         self.exact_index: dict[str, list[tuple[Entry, str]]] = {}
         self.sector_nouns: dict[str, tuple[str, bool]] = {}
         self.max_alias_tokens = 1
+        # agent nouns from user PETRARCH .agents files ("minister", "troops"), normalised
+        self.agent_index: dict[str, list[Entry]] = {}
+        self.max_agent_tokens = 1
 
     # -- loading -----------------------------------------------------------------------
     @classmethod
@@ -124,7 +144,11 @@ class KnowledgeBase:
             if path.exists():
                 kb.load_file(path)
         for path in extra_files:
+            before = set(map(id, kb.entries.values()))
             kb.load_file(Path(path))
+            for entry in kb.entries.values():
+                if id(entry) not in before:
+                    entry.user = True
         kb.build_index()
         return kb
 
@@ -162,7 +186,15 @@ class KnowledgeBase:
     def build_index(self) -> None:
         self.index.clear()
         self.exact_index.clear()
+        self.agent_index.clear()
         for entry in self.entries.values():
+            if entry.kind == "agent":
+                for alias in [entry.name, *entry.aliases]:
+                    key = normalise(alias)
+                    if key and entry not in self.agent_index.setdefault(key, []):
+                        self.agent_index[key].append(entry)
+                        self.max_agent_tokens = max(self.max_agent_tokens, len(key.split()) + 2)
+                continue
             names = [(a, "name") for a in [entry.name, *entry.aliases]]
             names += [(a, "adjective") for a in entry.adjectives]
             names += [(a, "demonym") for a in entry.demonyms]
@@ -180,6 +212,19 @@ class KnowledgeBase:
                 if all(e.id != entry.id for e, _ in items):
                     items.append((entry, how))
                 self.max_alias_tokens = max(self.max_alias_tokens, len(key.split()) + 2)
+        # a name in a user file means what that file says, not what the built-in files say
+        # (a user agent noun too: "MSF" as an agent hides the built-in MSF entry)
+        user_agents = {k for k, entries in self.agent_index.items() if any(e.user for e in entries)}
+        for bucket, fold in ((self.index, str), (self.exact_index, normalise)):
+            for key, items in list(bucket.items()):
+                if fold(key) in user_agents:
+                    items = [m for m in items if m[0].user]
+                elif any(e.user for e, _ in items):
+                    items = [m for m in items if m[0].user]
+                if items:
+                    bucket[key] = items
+                else:
+                    del bucket[key]
 
     # -- lookup ------------------------------------------------------------------------
     def lookup(self, name: str) -> list[tuple[Entry, str]]:
@@ -220,16 +265,23 @@ def entry_from_dict(raw: dict, where: str) -> Entry:
         for key in ("start", "end"):
             if r.get(key) is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(r[key])):
                 raise KnowledgeBaseError(f"{where}: role {key} {r[key]!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        _check_full_code(r.get("code"), where)
         roles.append(Role(title=r.get("title", ""), country=r.get("country"), sector=r.get("sector"),
-                          start=r.get("start"), end=r.get("end"), org=r.get("org")))
+                          start=r.get("start"), end=r.get("end"), org=r.get("org"), code=r.get("code")))
     lists = {}
     for key in ("aliases", "adjectives", "demonyms", "capitals"):
         value = raw.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeBaseError(f"{where}: `{key}` must be a list of strings")
         lists[key] = value
+    _check_full_code(raw.get("code"), where)
     return Entry(id=raw["id"], kind=kind, name=raw["name"], country=country, sector=sector,
-                 roles=roles, died=raw.get("died"), origin=where, **lists)
+                 roles=roles, died=raw.get("died"), origin=where, code=raw.get("code"), **lists)
+
+
+def _check_full_code(code, where: str) -> None:
+    if code is not None and not (isinstance(code, str) and re.fullmatch(r"~?[A-Z0-9]{3,}~?", code)):
+        raise KnowledgeBaseError(f"{where}: code {code!r} is not a CAMEO/PETRARCH-style code (capitals and digits)")
 
 
 def _check_code(country, sector, where: str) -> None:

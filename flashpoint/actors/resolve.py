@@ -142,6 +142,11 @@ class ActorResolver:
         if token.pos_ == "PRON":
             return None  # "everyone", "someone": no one in particular
         span = np_span(token)
+        if self.kb.agent_index:  # user agent nouns (PETRARCH .agents): "Arnor cleric", "MSF Arnor"
+            from .petrarch import agent_actor
+            agent = agent_actor(self, token, span, doc, date, depth)
+            if agent is not None:
+                return agent
         # 1. the head itself is (part of) a known name
         m = mention_at.get(token.i)
         if m and m.how in ("name", "capital") and m.entry.kind != "country":
@@ -241,7 +246,9 @@ class ActorResolver:
                 sector, reason = "ELI", reason + "; called former/ousted in the text → ELI"
             elif titled and titled != sector:
                 sector, reason = titled, reason + f"; titled in the text → {titled}"
-        return self._actor(span, m.entry.name, country, sector, m.entry.id, f"{how}: {reason}")
+        actor = self._actor(span, m.entry.name, country, sector, m.entry.id, f"{how}: {reason}")
+        actor.explicit_code = m.entry.full_code_on(date)  # a user dictionary's full code, if any
+        return actor
 
     @staticmethod
     def _actor(span: Span, name: str, country, sector, actor_id, reason) -> Actor:
@@ -250,6 +257,11 @@ class ActorResolver:
                      start=span.start, end=span.end)
 
     def sector_of(self, token: Token) -> tuple[str | None, bool]:
+        if self.kb.agent_index:  # user agent nouns first, then the built-in ones
+            from .petrarch import agent_sector
+            hit = agent_sector(self.kb, token)
+            if hit is not None:
+                return hit
         nouns = self.kb.sector_nouns
         if token.lemma_.lower() in GROUP_HEADS:
             for c in token.children:

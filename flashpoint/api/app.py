@@ -179,8 +179,7 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
         _check_known(request, "limit", "offset", "order", "format")
         if format not in ("json", "csv", "jsonl", "geojson"):
             raise FilterError("format must be json, csv, jsonl or geojson")
-        sql, params = Q.events_sql(f, limit, offset, order, max_limit=MAX_PAGE)
-        rows = store._rows(sql, params)
+        total, rows = store.page(f, limit, offset, order, max_limit=MAX_PAGE)
         if format == "csv":
             buf = io.StringIO()
             w = csv.DictWriter(buf, fieldnames=Q.EVENT_COLUMN_NAMES)
@@ -193,16 +192,16 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
             body = "".join(json.dumps(Q.to_record(r), ensure_ascii=False) + "\n" for r in rows)
             return Response(body, media_type="application/x-ndjson")
         if format == "geojson":
+            for r in rows:
+                r.pop("extra", None)
             feats = [{"type": "Feature", "id": r["event_id"],
                       "geometry": {"type": "Point", "coordinates": [r["location_lon"], r["location_lat"]]},
-                      "properties": {k: v for k, v in Q.flat_record(r).items() if k != "extra"}}
+                      "properties": r}
                      for r in rows if r.get("location_lat") is not None and r.get("location_lon") is not None]
-            return JSONResponse({"type": "FeatureCollection", "features": feats}, media_type="application/geo+json")
-        csql, cparams = Q.count_sql(f)
-        total = int(store._one(csql, cparams)[0])
+            return _json({"type": "FeatureCollection", "features": feats}, media_type="application/geo+json")
         nxt = offset + len(rows) if offset + len(rows) < total else None
-        return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt,
-                "events": [Q.to_record(r) for r in rows]}
+        return _json({"total": total, "limit": limit, "offset": offset, "next_offset": nxt,
+                      "events": [Q.to_record(r) for r in rows]})
 
     @app.get("/events/{event_id}", summary="One event (the EVENTS.md record)")
     def one_event(event_id: str):
@@ -216,7 +215,7 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
                limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=10**9)):
         _check_known(request, "limit", "offset")
         sql, params = Q.actors_sql(f, limit, offset, max_limit=MAX_PAGE)
-        return {"actors": [Q.flat_record(r) for r in store._rows(sql, params)], "limit": limit, "offset": offset}
+        return _json({"actors": [Q.flat_record(r) for r in store._rows(sql, params)], "limit": limit, "offset": offset})
 
     @app.get("/graph", summary="Actor network: nodes and edges (count, mean intensity) for the filter")
     def graph(request: Request, f: EventFilter = Depends(event_filter),
@@ -243,7 +242,7 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
             for n in nodes:
                 x, y = pos[n["id"]]
                 n["x"], n["y"] = round(float(x), 4), round(float(y), 4)
-        return {"nodes": nodes, "edges": edges}
+        return _json({"nodes": nodes, "edges": edges})
 
     @app.get("/timeline", summary="Counts per day, week or month, by event type or quad class")
     def timeline(request: Request, f: EventFilter = Depends(event_filter),
@@ -252,8 +251,8 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
                  unit: str = Query("incidents", description="count incidents or events")):
         _check_known(request, "interval", "by", "unit")
         sql, params = Q.timeline_sql(f, interval, by, unit)
-        return {"interval": interval, "by": by, "unit": unit,
-                "series": [Q.flat_record(r) for r in store._rows(sql, params)]}
+        return _json({"interval": interval, "by": by, "unit": unit,
+                      "series": [Q.flat_record(r) for r in store._rows(sql, params)]})
 
     # -- articles -------------------------------------------------------------------------
     @app.get("/articles", summary="Stored articles, newest first")
@@ -270,7 +269,7 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
             return JSONResponse({"detail": f"No article {article_id[:100]!r} in the store."}, status_code=404)
         if format == "html":
             return HTMLResponse(marked_html(art))
-        return art
+        return _json(art)
 
     @app.post("/articles", summary="Code one article and add it to the store (needs the server's token)",
               status_code=201)
@@ -364,6 +363,12 @@ def marked_html(art: dict[str, Any]) -> str:
     title = html.escape(art.get("title") or art.get("article_id") or "")
     return (f"<!doctype html><meta charset=utf-8><title>{title}</title>"
             f"<link rel=stylesheet href=/static/style.css><article class=doc><h1>{title}</h1><p>{body}</p></article>")
+
+
+def _json(obj: Any, status_code: int = 200, media_type: str = "application/json") -> Response:
+    """A JSON response without FastAPI's (slow) generic encoder; values are already plain."""
+    return Response(json.dumps(obj, ensure_ascii=False, default=str, separators=(",", ":")),
+                    status_code=status_code, media_type=media_type)
 
 
 def _version() -> str:

@@ -252,8 +252,9 @@ class EventFilter:
                     params.extend([val.lower(), val.lower()])
                 conds.append("(" + " OR ".join(parts) + ")")
         if self.q:
-            conds.append(f"(contains(lower({a}sentence), ?) OR contains(lower(coalesce({a}title, '')), ?))")
-            params.extend([self.q.lower(), self.q.lower()])
+            pattern = "%" + self.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            conds.append(f"({a}sentence ILIKE ? ESCAPE '\\' OR {a}title ILIKE ? ESCAPE '\\')")
+            params.extend([pattern, pattern])
         if self.bbox:
             x0, y0, x1, y1 = self.bbox
             conds.append(f"{a}location_lat BETWEEN ? AND ?")
@@ -289,6 +290,40 @@ def _limit(limit, offset, max_limit: int | None) -> tuple[int | None, int]:
 
 ORDERS = {"date": "day DESC NULLS LAST, event_id", "-date": "day ASC NULLS LAST, event_id",
           "intensity": "intensity ASC NULLS LAST, event_id", "confidence": "confidence DESC NULLS LAST, event_id"}
+# For paging: the same orders with the row number as tie-breaker (cheaper than comparing ids).
+_PAGE_ORDERS = {"date": ("day", "day DESC NULLS LAST, r"), "-date": ("day", "day ASC NULLS LAST, r"),
+                "intensity": ("intensity", "intensity ASC NULLS LAST, r"),
+                "confidence": ("confidence", "confidence DESC NULLS LAST, r")}
+
+
+def page_sql(f: EventFilter, limit=100, offset=0, order: str = "date",
+             max_limit: int | None = None) -> tuple[str, list[Any]]:
+    """One row: (total matching, [rowid, ...] of the page in order).
+
+    Only the filter and sort columns are read here; the page's rows are then fetched by row
+    number, or for small pages by id through the primary-key index. On a million events this is several times
+    faster than sorting whole rows."""
+    where, params = f.where()
+    if order not in _PAGE_ORDERS:
+        raise FilterError(f"order must be one of {', '.join(ORDERS)}")
+    limit, offset = _limit(limit, offset, max_limit)
+    col, order_by = _PAGE_ORDERS[order]
+    sql = f"""WITH m AS MATERIALIZED (SELECT rowid AS r, {col} FROM events WHERE {where})
+              SELECT (SELECT count(*) FROM m) AS total,
+                     (SELECT coalesce(list(r ORDER BY {order_by}), []) FROM
+                        (SELECT r, {col} FROM m ORDER BY {order_by} LIMIT ? OFFSET ?)) AS rowids"""
+    return sql, params + [100 if limit is None else limit, offset]
+
+
+IDS_BY_ROWIDS_SQL = "SELECT rowid, event_id FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))"
+
+
+def by_ids_sql(n: int) -> str:
+    """Rows by event id (primary-key index lookups: best for small pages)."""
+    return f"SELECT * FROM events WHERE event_id IN ({', '.join('?' * n)})" if n else "SELECT * FROM events WHERE false"
+
+
+BY_ROWIDS_SQL = "SELECT rowid AS __rowid, * FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))"  # best for large pages
 
 
 def events_sql(f: EventFilter, limit=None, offset=0, order: str = "date", columns: Iterable[str] | None = None,

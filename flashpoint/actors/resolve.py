@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +53,32 @@ class Mention:
     how: str  # name | adjective | demonym | capital
 
 
+# find_mentions asks normalise() and exact_key() about every window of up to max_alias_tokens
+# tokens after each name-like token. The same functions for ASCII text with str.translate and
+# str.split (\s+ and str.split agree on whitespace); they are checked against kb's at import
+# and not used if the two ever disagree.
+_FOLD_ASCII = str.maketrans({".": None, "-": " ", "'": " ", "`": " "})
+
+
+def _normalise_fast(name: str) -> str:
+    if not name.isascii():
+        return normalise(name)
+    name = " ".join(name.lower().translate(_FOLD_ASCII).split())
+    return name[4:] if name.startswith("the ") else name
+
+
+def _exact_key_fast(name: str) -> str:
+    return " ".join(name.replace(".", "").split())
+
+
+_SAMPLES = ("The U.S.-led  coalition", "Al-Qaeda's", "the Hague", "THE ", "O'Brien`s  x\t", "Jan. 5 ", "",
+            " the  the ", "Côte d’Ivoire", "U.N. Security\nCouncil", "the", "The-Hague")
+if all(_normalise_fast(x) == normalise(x) and _exact_key_fast(x) == exact_key(x) for x in _SAMPLES):
+    _normalise, _exact_key = lru_cache(maxsize=1 << 14)(_normalise_fast), _exact_key_fast
+else:  # pragma: no cover - kb.normalise changed: use it as it is
+    _normalise, _exact_key = normalise, exact_key
+
+
 class ActorResolver:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
@@ -62,6 +89,11 @@ class ActorResolver:
         """Longest knowledge-base matches over the tokens, left to right, not overlapping."""
         mentions: list[Mention] = []
         tokens = [t.text for t in doc]
+        text = doc.text
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t.text) for t in doc]
+        spaces = [t.is_space for t in doc]
+        puncts = [t.is_punct for t in doc]
         i, n = 0, len(tokens)
         limit = self.kb.max_alias_tokens
         while i < n:
@@ -72,11 +104,11 @@ class ActorResolver:
                 continue
             found = None
             for j in range(min(n, i + limit), i, -1):
-                if doc[j - 1].is_space or (j - 1 > i and doc[j - 1].is_punct and doc[j - 1].text not in "-'’."):
+                if spaces[j - 1] or (j - 1 > i and puncts[j - 1] and tokens[j - 1] not in "-'’."):
                     continue
-                span_text = doc[i:j].text
-                exact = self.kb.exact_index.get(exact_key(span_text))
-                hits = exact or self.kb.index.get(normalise(span_text))
+                span_text = text[starts[i]:ends[j - 1]]  # == doc[i:j].text, without building a Span
+                exact = self.kb.exact_index.get(_exact_key(span_text))
+                hits = exact or self.kb.index.get(_normalise(span_text))
                 if hits:
                     if j - i == 1 and tok.is_lower and hits[0][1] == "name" and hits[0][0].kind != "country":
                         continue  # lower-case single words ("party", "hamas" in a URL) are not names

@@ -133,6 +133,7 @@ class Document:
 
     def event_dicts(self) -> list[dict[str, Any]]:
         """The events in the contract of EVENTS.md, in document order."""
+        from .events.ontology import quad_class
         out = []
         sents = self.sentences()
         for ev in self.events:
@@ -157,7 +158,7 @@ class Document:
                 "mode": ev.mode,
                 "cameo": ev.cameo,
                 "intensity": ev.intensity,
-                "quad_class": None,
+                "quad_class": quad_class(ev.event_type),
                 "source": src,
                 "target": tgt,
                 "location": ev.location.to_dict() if ev.location else None,

@@ -28,7 +28,10 @@ def to_svg(graph, title: str = "flashpoint actor network") -> str:
     if graph.number_of_nodes() == 0:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="120">'
                 f'<text x="20" y="60" font-family="sans-serif">No events to draw.</text></svg>')
-    pos = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(graph.number_of_nodes()), iterations=200)
+    try:  # an even spread for small networks; spring layout where that is not available
+        pos = nx.kamada_kawai_layout(graph.to_undirected())
+    except (ImportError, nx.NetworkXException):
+        pos = nx.spring_layout(graph, seed=7, k=2.5 / math.sqrt(graph.number_of_nodes()), iterations=300)
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
 

@@ -129,6 +129,7 @@ class KnowledgeBase:
         self.index: dict[str, list[tuple[Entry, str]]] = {}
         self.exact_index: dict[str, list[tuple[Entry, str]]] = {}
         self.sector_nouns: dict[str, tuple[str, bool]] = {}
+        self.sector_names: dict[str, str] = {}
         self.max_alias_tokens = 1
         # agent nouns from user PETRARCH .agents files ("minister", "troops"), normalised
         self.agent_index: dict[str, list[Entry]] = {}
@@ -139,6 +140,7 @@ class KnowledgeBase:
     def load(cls, extra_files: Iterable[str | Path] = ()) -> "KnowledgeBase":
         kb = cls()
         kb.load_sector_nouns(data_path("actors", "data", "sectors.tsv"))
+        kb.load_sector_names(data_path("actors", "data", "sector_names.tsv"))
         for name in BUILTIN_FILES:
             path = data_path("actors", "data", name)
             if path.exists():
@@ -151,6 +153,23 @@ class KnowledgeBase:
                     entry.user = True
         kb.build_index()
         return kb
+
+    def load_sector_names(self, path: Path) -> None:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or parts[0] not in SECTORS:
+                raise KnowledgeBaseError(f"{path}:{number}: expected `SECTOR<TAB>label`")
+            self.sector_names[parts[0]] = parts[1]
+
+    def generic_name(self, country: str | None, sector: str | None) -> str | None:
+        """A canonical name for an actor known only by country and sector: "Iraq military"."""
+        label = self.sector_names.get(sector or "")
+        entry = self.country(country) if country else None
+        if entry and label:
+            return f"{entry.name} {label}"
+        return entry.name if entry else label
 
     def load_sector_nouns(self, path: Path) -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -233,7 +233,7 @@ class ActorResolver:
         if sector is not None:
             if not country and inherit:
                 country, country_reason = self.context_country(token, doc)
-            name = " ".join(t.text for t in span if t.dep_ not in ("det", "punct") and not t.is_space) or token.text
+            name = self.kb.generic_name(country, sector) or token.text
             return self._actor(span, name, country, sector, None,
                                f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
         # 6. a person the knowledge base does not know: a title gives the sector
@@ -263,7 +263,8 @@ class ActorResolver:
                                        f"'{token.text}' of {owner.name}")
         if country and token.tag_ in ("NNS", "NNPS"):
             counted = any(c.dep_ == "nummod" or c.like_num for c in token.children)
-            return self._actor(span, span_name(span, token), country, "CVL" if counted or token.tag_ == "NNPS" else None,
+            sector = "CVL" if counted or token.tag_ == "NNPS" else None
+            return self._actor(span, self.kb.generic_name(country, sector) or span_name(span, token), country, sector,
                                None, f"people of {country} ({country_reason})")
         return None
 

@@ -54,11 +54,28 @@ def _init_worker(settings: Settings):
     _worker_pipeline = Pipeline(settings)
 
 
+def html_problem(article: Article) -> str | None:
+    """A reason when an HTML input is visibly broken (cut off before its end)."""
+    html = article.html
+    if not html:
+        return None
+    low = html[-4000:].lower()
+    if ("<html" in html[:4000].lower() or "<body" in html[:20000].lower()) and "</html>" not in low and "</body>" not in low:
+        return "the HTML page is truncated (it ends before </body></html>); fetch or save it again"
+    return None
+
+
+def _result(d) -> tuple:
+    if not (d.text or "").strip():
+        return ("fail", d.source, "no article text could be extracted from the input")
+    return ("ok", d.to_dict(), d.event_dicts())
+
+
 def _code(pipeline, articles: list[Article]) -> list[tuple]:
     """Code a chunk; one article failing does not lose the others."""
     try:
         docs = list(pipeline.pipe(articles))
-        return [("ok", d.to_dict(), d.event_dicts()) for d in docs]
+        return [_result(d) for d in docs]
     except Exception:
         if len(articles) == 1:
             exc = sys.exc_info()[1]
@@ -149,7 +166,11 @@ def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, set
             arts = []
             for it in chunk:
                 if isinstance(it, Article):
-                    arts.append((it, raw_hash(it)))
+                    problem = html_problem(it)
+                    if problem:
+                        add(("fail", it.source, problem))
+                    else:
+                        arts.append((it, raw_hash(it)))
                 else:  # InputFailure
                     add(("fail", getattr(it, "source", str(it)), getattr(it, "reason", "unreadable")))
             if not arts:

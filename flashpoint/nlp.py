@@ -19,6 +19,7 @@ article. A sentence without a parse has no part-of-speech tags, so it gives no e
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -247,7 +248,9 @@ class SpacyStage:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.nlp = spacy_model(settings)
-        self.filter = settings.parse_only_candidates
+        # FLASHPOINT_PARSE_ONLY_CANDIDATES=0 parses every sentence (to measure what the filter costs)
+        self.filter = settings.parse_only_candidates and os.environ.get("FLASHPOINT_PARSE_ONLY_CANDIDATES", "1") \
+            .lower() not in ("0", "false", "no", "off")
         self.test = candidate_test(settings.actor_files) if self.filter else None
         self.stats = {"sentences": 0, "parsed": 0, "tokens": 0, "parsed_tokens": 0}
 

@@ -71,6 +71,7 @@ def extract(paths, published, fmt, workers, scheduler, batch_size, include_flagg
 
     PATHS are text, HTML, JSONL, CSV or feed files, folders of them, URLs, or - for stdin.
     """
+    from .actors.kb import KnowledgeBaseError
     from .ingest import InputFailure, read_inputs
     from .output import EventWriter
 
@@ -102,6 +103,8 @@ def extract(paths, published, fmt, workers, scheduler, batch_size, include_flagg
     except BrokenPipeError:  # `flashpoint extract ... | head`
         sys.stderr.close()
         return
+    except KnowledgeBaseError as err:
+        raise UserError(f"flashpoint: {err}") from None
     writer.close()
     if failures:
         fail(f"{failures} input(s) could not be processed (see above); the others were.")

@@ -35,6 +35,9 @@ CARRIER_NOUNS = {"note", "statement", "communique", "communiqué", "report", "me
 GROUP_HEADS = {"group", "force", "faction", "movement", "member", "fighter", "unit", "side", "camp", "leader",
                "supporter", "official", "activist", "source", "figure", "organization", "organisation",
                "candidate", "politician", "installation", "position"}
+QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+                  "dozens", "scores", "group", "number", "crowd", "handful", "couple", "majority", "some", "most",
+                  "many", "all", "several", "none", "one", "two", "three", "few", "delegation", "team", "band"}
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 GROUP_REFERENCES = {"group", "organisation", "organization", "movement", "militia", "faction", "rebels",
                     "insurgents", "alliance", "coalition", "party"}
@@ -173,6 +176,12 @@ class ActorResolver:
             return self.antecedent(token, doc)
         if token.pos_ == "PRON":
             return None  # "everyone", "someone": no one in particular
+        if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+            # "tens of thousands of students", "a group of diplomats": the people counted
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                return self.resolve(obj, doc, date, depth + 1)
         span = np_span(token)
         if self.kb.agent_index:  # user agent nouns (PETRARCH .agents): "Arnor cleric", "MSF Arnor"
             from .petrarch import agent_actor
@@ -201,7 +210,7 @@ class ActorResolver:
             if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner:
-                    return self._actor(span, owner.name, owner.country, owner.sector, owner.actor_id,
+                    return self._like(span, owner,
                                        f"{token.text} of {owner.name}")
         sector, inherit = self.sector_of(token)
         country, country_reason = self.country_in(span, token, doc)
@@ -209,7 +218,7 @@ class ActorResolver:
         owner = self.owner_of(token, doc, date, depth)
         if owner and (sector is None or lower in CARRIER_NOUNS or sector in ("MIL", "GOV") and owner.sector):
             if lower in CARRIER_NOUNS or sector is None or not country:
-                return self._actor(span, owner.name, owner.country, owner.sector or sector, owner.actor_id,
+                return self._like(span, owner, sector,
                                    f"{token.text} of {owner.name}")
         # a carrier noun with a compound actor: "an army note", "the Al Harir base"
         if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
@@ -228,7 +237,7 @@ class ActorResolver:
             if det in ("the", "this", "that", "these", "those"):
                 back = self.earlier_by_head(token, doc)
                 if back:
-                    return self._actor(span, back.name, back.country, back.sector or sector, back.actor_id,
+                    return self._like(span, back, sector,
                                        f"'{span.text}' refers back to {back.name}")
         if sector is not None:
             if not country and inherit:
@@ -259,7 +268,7 @@ class ActorResolver:
             if child.dep_ in ("poss", "compound") and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner is not None:
-                    return self._actor(span, owner.name, owner.country, owner.sector, owner.actor_id,
+                    return self._like(span, owner,
                                        f"'{token.text}' of {owner.name}")
         if country and token.tag_ in ("NNS", "NNPS"):
             counted = any(c.dep_ == "nummod" or c.like_num for c in token.children)
@@ -281,6 +290,14 @@ class ActorResolver:
                 sector, reason = titled, reason + f"; titled in the text → {titled}"
         actor = self._actor(span, m.entry.name, country, sector, m.entry.id, f"{how}: {reason}")
         actor.explicit_code = m.entry.full_code_on(date)  # a user dictionary's full code, if any
+        return actor
+
+    def _like(self, span: Span, base: Actor, *rest) -> Actor:
+        """An actor for ``span`` that is ``base`` (an owner, an antecedent), keeping its full code;
+        ``rest`` is (reason) or (fallback sector, reason)."""
+        sector, reason = (None, rest[0]) if len(rest) == 1 else rest
+        actor = self._actor(span, base.name, base.country, base.sector or sector, base.actor_id, reason)
+        actor.explicit_code = base.explicit_code
         return actor
 
     @staticmethod
@@ -396,6 +413,7 @@ class ActorResolver:
             if wants_plural and is_person:
                 continue
             return Actor(text=token.text, name=actor.name, country=actor.country, sector=actor.sector,
+                         explicit_code=actor.explicit_code,
                          actor_id=actor.actor_id, reason=f"pronoun '{token.text}' → {actor.name}",
                          start=token.i, end=token.i + 1)
         return None

@@ -133,6 +133,11 @@ class EventExtractor:
                     rule += f"; promises to {hit[0].text} → THREATEN"
                     break
         sources = [s for s in sources if s is not None] or [None]
+        if "civil" in trig.flags and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
+                and (sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
+            trig = _with_type(trig, "PROTEST", "144")  # protesters blocking roads obstruct, police restrict
+            trig = _with_mode(trig, "obstruct")
+            rule += "; done by non-state actors → PROTEST"
         mode = trig.mode or self.instrument_mode(verb)
         events = []
         for source, target in product(sources, targets or [None]):
@@ -277,7 +282,9 @@ class EventExtractor:
     # -- nouns ------------------------------------------------------------------------
     def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token:
-            return []  # "support network", "attack helicopter"
+            if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
+                return []  # "support network", "attack helicopter"
+            noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
         background = self.lex.cue("background")
         if noun.dep_ == "pobj" and noun.head.lower_ in background:
             return []  # "since the invasion": background, not news
@@ -312,7 +319,7 @@ class EventExtractor:
                 parties = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
                 if len(parties) >= 2:
                     sources, targets, rule = [parties[0]], [parties[1]], "'between X and Y'"
-        carrier = self.light_verb(noun) if not sources and "light" in trig.flags else None
+        carrier = self.light_verb(noun) if not sources else None
         if carrier is not None:
             subj = self.subject_of(carrier)
             if subj is not None and subj.i != noun.i:
@@ -336,9 +343,15 @@ class EventExtractor:
                          and c.i not in covered_ids for c in noun.children)
         if not sources and targets == [None] and det in ("the", "this", "that", "these", "those") and not own_detail:
             return []
-        if not sources and targets == [None] and trig.event_type != "ASSAULT":
+        if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
         mode = trig.mode or self.instrument_mode(noun)
+        if "armed" in trig.flags and (
+                mode or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
+                or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")
+                                                                  for g in c.children) for c in noun.children)):
+            trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike
+            trig = _with_mode(trig, mode) if mode else trig
         events = []
         for source, target in product(sources or [None], targets):
             if source is not None and target is not None and _same(source, target):
@@ -425,17 +438,27 @@ class EventExtractor:
         out = []
         intent = self.lex.cue("intent")
         for ev in events:
-            if not ev.hypothetical or ev.negated or ev.event_type in ("AGREE", "THREATEN"):
-                continue
             if ev.source is None or not (ev.source.country or ev.source.actor_id):
                 continue  # an intention needs someone who has it
+            quad = self.types[ev.event_type].quad
+            if ev.negated and quad in (1, 2) and not any(e.event_type == "REJECT" and e.sentence_index == ev.sentence_index
+                                                         for e in events + out):
+                # "will not accept more refugees", "did not agree to talks": a refusal
+                from dataclasses import replace
+                etype = self.types["REJECT"]
+                out.append(replace(ev, event_type="REJECT", mode=None, negated=False, hypothetical=False,
+                                   cameo=etype.cameo, intensity=etype.intensity, confidence=ev.confidence * 0.9,
+                                   evidence=f"refuses to {ev.event_type.lower()} ('{doc.spacy_doc[ev.trigger_start].text}'"
+                                            " negated) → REJECT"))
+                continue
+            if not ev.hypothetical or ev.negated or ev.event_type in ("AGREE", "THREATEN"):
+                continue
             tok = doc.spacy_doc[ev.trigger_start]
             cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
             if cue is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in intent:
                 cue = tok.head
             if cue is None or self.lex.match(cue) is not None:
                 continue
-            quad = self.types[ev.event_type].quad
             new_type = "AGREE" if quad in (1, 2) else "THREATEN" if quad == 4 else None
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):

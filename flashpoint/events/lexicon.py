@@ -12,7 +12,7 @@ from ..config import data_path
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # dependency labels along which the later words of a phrase are looked for
-PHRASE_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "dative", "npadvmod"}
+PHRASE_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "dative", "npadvmod", "xcomp"}
 
 
 class LexiconError(ValueError):
@@ -74,7 +74,8 @@ def _cover(head: Token, words: tuple[str, ...]) -> list[Token] | None:
     for word in words:
         hit = None
         for child in list(anchor.children) + [g for c in anchor.children for g in c.children]:
-            if child.dep_ in PHRASE_DEPS and word in (child.lemma_.lower(), child.lower_):
+            if child.dep_ in PHRASE_DEPS and word in (child.lemma_.lower(), child.lower_) and not (
+                    child.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
                 hit = child
                 break
         if hit is None:
@@ -99,7 +100,11 @@ def read_triggers(path: Path) -> list[Trigger]:
             raise LexiconError(f"{where}: pos must be V or N, not {pos!r}")
         if etype not in PLOVER_TYPES:
             raise LexiconError(f"{where}: {etype!r} is not a PLOVER event type")
-        out.append(Trigger(tuple(phrase.lower().split()), pos, etype, mode or None, cameo or None,
+        words = phrase.lower().split()
+        if pos == "N" and len(words) > 1:
+            # a noun phrase is written as said ("hunger strike"); its head is the last word
+            words = [words[-1], *words[:-1]]
+        out.append(Trigger(tuple(words), pos, etype, mode or None, cameo or None,
                            tuple(t for t in targets.split(",") if t and t != "none"),
                            frozenset(f for f in flags.split(",") if f), where))
     return out

@@ -226,11 +226,18 @@ class ActorResolver:
                                  if c.dep_ in ("compound", "amod", "poss")) if a]
             if inner:
                 best = next((a for a in inner if a.sector), inner[0])
-                country = best.country or next((a.country for a in inner if a.country), None)
+                # a country written in the phrase ("Israeli intelligence officials") beats one inherited
+                country = country or best.country or next((a.country for a in inner if a.country), None)
                 return self._actor(span, best.name, country, best.sector or sector, best.actor_id,
                                    f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
             if sector is None:
                 return None
+        if sector is not None and not country:
+            for c in token.children:
+                cm = mention_at.get(c.i)
+                if c.dep_ in ("compound", "poss") and cm and cm.entry.kind not in ("country", "person") and cm.entry.country:
+                    country, country_reason = cm.entry.country, f"'{c.text}' is {cm.entry.name}"
+                    break
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
             det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
@@ -270,6 +277,13 @@ class ActorResolver:
                 if owner is not None:
                     return self._like(span, owner,
                                        f"'{token.text}' of {owner.name}")
+        for c in token.children:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("in", "near") else None
+            if obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "NOUN":
+                inner = self.resolve(obj, doc, date, depth + 1)
+                if inner is not None and inner.country:
+                    return self._actor(span, inner.name, inner.country, None, None,
+                                       f"'{token.text}' in {inner.name} ({inner.country})")
         if country and token.tag_ in ("NNS", "NNPS"):
             counted = any(c.dep_ == "nummod" or c.like_num for c in token.children)
             sector = "CVL" if counted or token.tag_ == "NNPS" else None
@@ -372,6 +386,10 @@ class ActorResolver:
             for m in reversed(doc.user_data.get("mentions", [])):
                 if start <= m.start < token.i and m.entry.kind == "country":
                     return m.entry.country, f"country named nearby ({m.entry.country})"
+            # a person's country is not guessed from the rest of the article unless it came first
+            first = next((m for m in doc.user_data.get("mentions", []) if m.entry.kind == "country"), None)
+            if first is None or first.start > token.i:
+                return None, ""
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
         return None, ""

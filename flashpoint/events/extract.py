@@ -249,12 +249,13 @@ class EventExtractor:
             for tok in frontier:
                 for c in tok.children:
                     if c.i in covered_ids:
+                        nxt.append(c)  # the trigger's own words are passed through, not taken
                         continue
                     if c.dep_ in ("dobj", "dative", "pobj", "attr"):
                         out.append(c)
                         nxt.append(c)
                     elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at")
-                                               or c.lower_ == "of" and depth > 0):
+                                               or c.lower_ in ("of", "by") and depth > 0):
                         nxt.append(c)
                     elif c.dep_ == "xcomp" and tok.i == head.i:
                         nxt.append(c)
@@ -288,6 +289,8 @@ class EventExtractor:
         background = self.lex.cue("background")
         if noun.dep_ == "pobj" and noun.head.lower_ in background:
             return []  # "since the invasion": background, not news
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V":
+            return []  # "signed an agreement", "rejected the calls": the verb's event is the news
         covered_ids = {t.i for t in covered}
         sources: list[Actor] = []
         rule = ""

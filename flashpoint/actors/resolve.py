@@ -360,6 +360,11 @@ class ActorResolver:
                 continue
             if m.entry.kind == "country":
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
+        for tok in span:  # "Russian President Boris Yeltsin": a titled office names the country too
+            m = mention_at.get(tok.i)
+            if m is not None and tok.i != head.i and m.entry.kind not in ("person", "igo", "ngo") and m.entry.country \
+                    and len(m.entry.country) == 3 and head.i not in range(m.start, m.end):
+                return m.entry.country, f"'{doc.spacy_doc[m.start:m.end].text}' → {m.entry.country}"
         return None, ""
 
     @staticmethod

@@ -25,7 +25,7 @@ from .. import registry
 from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event
-from .lexicon import Lexicon, Trigger, lexicon
+from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -118,6 +118,8 @@ class EventExtractor:
             if subj is not None:
                 sources = [resolver.resolve(t, doc) for t in conjuncts(subj)]
             targets = self.targets_of(doc, resolver, verb, trig, covered)
+            if targets == [None] and trig.event_type == "PROTEST":
+                targets = self.protest_target(doc, resolver, verb) or [None]
             # "proposed that this force withdraw": a that-clause in the subjunctive is a request
             wish = self.subjunctive_subject(verb) if trig.event_type in ("AGREE", "REQUEST") else None
             if wish is not None:
@@ -330,6 +332,8 @@ class EventExtractor:
                 rule = f"subject of '{carrier.lemma_}'"
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
+            if targets == [None] and trig.event_type == "PROTEST":
+                targets = self.protest_target(doc, resolver, carrier or noun) or [None]
             if targets == [None]:
                 # a verb or clause carried by the noun names the victims: "attack that killed X"
                 targets = self.victims_of(doc, resolver, noun) or [None]
@@ -364,13 +368,30 @@ class EventExtractor:
                                           + (f": source from {rule}" if rule else ": no source named")))
         return events
 
+    def protest_target(self, doc, resolver, head: Token) -> list[Actor]:
+        """Whom a protest is against: "... to protest against Sweden's decision", "against the
+        party's leader", "calling for independence from Iraq"."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "outside"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a] if obj is not None else []
+                if found:
+                    return found
+        for c in head.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
+                for tok in self.nearby_objects(c, set()):
+                    found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(tok)) if a]
+                    if found:
+                        return found
+        return []
+
     def light_verb(self, noun: Token) -> Token | None:
         light = self.lex.cue("light")
         tok = noun
         for _ in range(4):
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
-                return tok if tok.lemma_.lower() in light else None
+                return tok if any(w in light for w in lemmas(tok)) else None
             if tok.dep_ == "ROOT":
                 break
         return None
@@ -397,7 +418,7 @@ class EventExtractor:
         speech, accusation, obligation = self.lex.cue("speech"), self.lex.cue("accusation"), self.lex.cue("obligation")
         out = []
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
+            if verb.pos_ != "VERB" or not any(w in speech for w in lemmas(verb)):
                 continue
             clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
             content = [t for c in clauses for t in c.subtree]
@@ -458,7 +479,7 @@ class EventExtractor:
                 continue
             tok = doc.spacy_doc[ev.trigger_start]
             cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
-            if cue is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in intent:
+            if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
                 cue = tok.head
             if cue is None or self.lex.match(cue) is not None:
                 continue
@@ -529,7 +550,7 @@ class EventExtractor:
             parent = cur.head
             if parent is cur:
                 break
-            if parent.pos_ == "VERB" and parent.lemma_.lower() in speech and cur.dep_ in ("ccomp", "parataxis"):
+            if parent.pos_ == "VERB" and any(w in speech for w in lemmas(parent)) and cur.dep_ in ("ccomp", "parataxis"):
                 subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     return subj.text if subj.pos_ != "PRON" else (source.name if source else subj.text)

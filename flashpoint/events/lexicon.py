@@ -15,6 +15,18 @@ PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 PHRASE_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "dative", "npadvmod", "xcomp"}
 
 
+def lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma, its lower-case form, and crude de-inflections: the small model's
+    lemmatizer misses some forms ("staged" → "stag")."""
+    low = token.lower_
+    out = [token.lemma_.lower(), low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
+                         ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(out))
+
+
 class LexiconError(ValueError):
     pass
 
@@ -59,7 +71,7 @@ class Lexicon:
         pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
-        for key in {token.lemma_.lower(), token.lower_}:
+        for key in lemmas(token):
             for trig in self.by_head.get((key, pos), ()):
                 covered = _cover(token, trig.phrase[1:])
                 if covered is not None:

@@ -38,23 +38,25 @@ def same_sentence(gold: str, pred: str | None) -> bool:
     return bool(g and p) and (g == p or g in p or p in g)
 
 
-def actor_matches(gold: Any, pred: dict | None) -> bool:
+def _matches_any(gold: Any, pred: dict | None, fits) -> bool:
+    """Gold fields list acceptable alternatives; None accepts only a missing prediction, "*" anything."""
     if gold == "*":
         return True
     for alt in alternatives(gold):
         if alt is None:
             if not pred:
                 return True
-            continue
-        if not pred:
-            continue
-        if alt == "*":
-            return True
-        country_ok = alt.get("country") == "*" or pred.get("country") in alternatives(alt.get("country"))
-        sector_ok = alt.get("sector") == "*" or pred.get("sector") in alternatives(alt.get("sector"))
-        if country_ok and sector_ok:
+        elif alt == "*" or (pred and fits(alt, pred)):
             return True
     return False
+
+
+def actor_matches(gold: Any, pred: dict | None) -> bool:
+    def fits(alt, pred):
+        country_ok = alt.get("country") == "*" or pred.get("country") in alternatives(alt.get("country"))
+        sector_ok = alt.get("sector") == "*" or pred.get("sector") in alternatives(alt.get("sector"))
+        return country_ok and sector_ok
+    return _matches_any(gold, pred, fits)
 
 
 def place_names(loc: dict) -> set[str]:
@@ -75,21 +77,14 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def location_matches(gold: Any, pred: dict | None) -> bool:
-    if gold == "*":
-        return True
-    for alt in alternatives(gold):
-        if alt is None:
-            if not pred:
-                return True
-            continue
-        if not pred or pred.get("country") not in alternatives(alt.get("country")):
-            continue
+    def fits(alt, pred):
+        if pred.get("country") not in alternatives(alt.get("country")):
+            return False
         if place_names(alt) & place_names(pred):
             return True
-        if alt.get("lat") is not None and pred.get("lat") is not None:
-            if distance_km((alt["lat"], alt["lon"]), (pred["lat"], pred["lon"])) <= 25:
-                return True
-    return False
+        return alt.get("lat") is not None and pred.get("lat") is not None and \
+            distance_km((alt["lat"], alt["lon"]), (pred["lat"], pred["lon"])) <= 25
+    return _matches_any(gold, pred, fits)
 
 
 def matches(level: str, gold: dict, pred: dict) -> bool:

@@ -66,6 +66,15 @@ def date_expressions(sent: Span) -> list[Span]:
 
 def governing_token(expr: Span, anchors: set[int]) -> Token | None:
     """The nearest token above the expression that is one of ``anchors``, else its verb."""
+    # "discovered, on January 3, a missile": a date set off right after a verb is that verb's,
+    # whatever the parser attached it to
+    before = expr.start - 1
+    doc = expr.doc
+    while before >= 0 and (doc[before].is_punct or doc[before].lower_ in ("on", "in", "at", "since")):
+        before -= 1
+    if before >= 0 and before != expr.start - 1 and doc[before].pos_ == "VERB" and before not in anchors \
+            and any(doc[i].is_punct for i in range(before + 1, expr.start)):
+        return None
     tok = expr.root
     inside = {t.i for t in expr}
     for _ in range(10):

@@ -54,9 +54,10 @@ def count_of(head: Token) -> int | None:
         toks = sorted({t for n in nums for t in n.subtree if t.i < head.i and t.dep_ != "punct"}, key=lambda t: t.i)
         toks = [t for t in toks if t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in ("a", "half")]
         return parse_number(toks)
-    det = next((c for c in head.children if c.dep_ == "det"), None)
-    if head.tag_ in ("NN", "NNP") and (det is not None and det.lower_ in ("a", "an", "one") or head.ent_type_ == "PERSON"):
-        return 1
+    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+    if head.tag_ in ("NN", "NNP") and (det is not None and det.lower_ in ("a", "an", "one", "whose", "his", "her", "its",
+                                                                        "their") or head.ent_type_ == "PERSON"):
+        return 1  # "a brigade commander", "whose leader"
     if head.tag_ == "NNP" and head.pos_ == "PROPN":
         return 1
     return None

@@ -152,3 +152,53 @@ def test_lookup_is_cheap(gaz):
     for _ in range(2000):
         gaz.lookup("Baghdad")
     assert (time.perf_counter() - t) / 2000 < 0.001
+
+
+def _doc_events(nlp, text, *triggers):
+    sdoc = nlp(text)
+    sents = list(sdoc.sents)
+    doc = Document(article_id="t", source="test", raw_text=text, text=text, spacy_doc=sdoc)
+    for trig in triggers:
+        tok = next(t for t in sdoc if t.text == trig)
+        si = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+        doc.events.append(Event("ASSAULT", None, tok.i, tok.i + 1, si))
+    return doc
+
+
+def test_place_of_nested_event_is_not_the_accusations(nlp):
+    text = ("General Hossein Salami yesterday accused the United States and Israel of being behind "
+            "the double attack on Wednesday in Kerman that cost the lives of 89 people.")
+    doc = make_geo(None)(_doc_events(nlp, text, "accused", "attack"))
+    accuse, attack = doc.events
+    assert attack.location is not None and attack.location.text == "Kerman"
+    assert accuse.location is None or accuse.location.text not in {"Kerman", "United States", "Israel"}
+
+
+def test_scene_event_shares_its_place(nlp):
+    text = "More than 17 people were killed in the attack on Kerman."
+    doc = make_geo(None)(_doc_events(nlp, text, "killed", "attack"))
+    assert doc.events[0].location is not None and doc.events[0].location.text == "Kerman"
+
+
+@pytest.mark.parametrize("text,trigger,want", [
+    ("A suicide car bomb detonated at a crowded market in Suwayrah, some 50 km south of Baghdad, killing 22 people.",
+     "detonated", "Suwayrah"),
+    ("In the south Baghdad neighbourhood of Al-Bayaa, a roadside bomb killed one civilian.", "killed", "Al-Bayaa"),
+    ("A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus on Thursday.", "killed", "al-Tijara"),
+    ("Four soldiers were killed when a roadside bomb exploded near their patrol in the restive Diyala province, "
+     "north of Baghdad.", "killed", "Diyala province"),
+])
+def test_more_specific_place_over_reference_point(nlp, text, trigger, want):
+    loc = make_geo(None)(_doc(nlp, text, trigger)).events[0].location
+    assert loc is not None and loc.text == want
+
+
+def test_subject_of_another_clause_is_not_a_location(nlp):
+    text = "At least 25 people were killed in three bombings as the United States and Britain weighed plans."
+    assert make_geo(None)(_doc(nlp, text, "killed")).events[0].location is None
+
+
+def test_place_in_clause_below_trigger_is_a_fallback(nlp):
+    text = "Also, Palestinian militants shot at Israeli soldiers, who returned fire in Nablus."
+    loc = make_geo(None)(_doc(nlp, text, "shot")).events[0].location
+    assert loc is not None and loc.text == "Nablus"

@@ -46,7 +46,8 @@ SITE_NOUNS = {
     "base", "airbase", "bases", "airport", "airfield", "camp", "complex", "compound", "garrison",
     "outpost", "barracks", "checkpoint", "crossing", "prison", "hospital", "embassy", "consulate",
     "field", "refinery", "plant", "port", "harbour", "harbor", "bridge", "dam", "headquarters",
-    "facility", "station", "mosque", "church", "palace", "square", "market", "university",
+    "facility", "station", "mosque", "church", "palace", "square", "market", "university", "museum",
+    "hotel", "stadium", "school",
 }
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "throughout", "around",
                   "within", "into", "onto", "off", "along", "over", "between", "among", "toward",
@@ -126,7 +127,7 @@ class GeoStage:
         sents = list(sdoc.sents)
         fallback = self._fallback_place(doc) if self.fallback != "none" else None
         for ev in doc.events:
-            m = choose(ev, sents, mentions, sentence_level=self.sentence_fallback)
+            m = choose(ev, sents, mentions, sentence_level=self.sentence_fallback, events=doc.events)
             if m is not None:
                 ev.location = m.place
             elif fallback is not None:
@@ -172,6 +173,26 @@ def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+ARABIC_ARTICLES = {"al", "el", "as", "ad", "an", "ar", "ash", "at", "az", "ath", "adh"}
+
+
+def _article_prefix(sdoc, i: int) -> int:
+    """Start of the name with a hyphenated Arabic article before token i ("al-Thawra")."""
+    if i >= 2 and sdoc[i - 1].text in {"-", "‐"} and not sdoc[i - 2].whitespace_ and not sdoc[i - 1].whitespace_ \
+            and sdoc[i - 2].lower_ in ARABIC_ARTICLES:
+        return i - 2
+    return i
+
+
+def _cut(sdoc, start: int, end: int) -> tuple[int, int]:
+    """An entity span cut before a number or a spaced dash ("Idlib province - 3 times")."""
+    for k in range(start + 1, end):
+        t = sdoc[k]
+        if t.text in {"-", "–", "—"} and sdoc[k - 1].whitespace_:
+            return start, k
+    return start, end
+
+
 def _is_demonym(span) -> bool:
     return len(span) == 1 and span[0].tag_ in {"JJ", "NNPS"} and span[0].ent_type_ != "LOC"
 
@@ -187,6 +208,8 @@ def _in_org_name(start: int, end: int, sdoc, actors) -> bool:
                 return True
         for ent in sdoc.ents:
             if ent.label_ == "ORG" and ent.start <= start and end <= ent.end:
+                if (ent.start, ent.end) == (start, end) and _place_context(sdoc, start, end) == "strong":
+                    continue  # "shelling on Khanasir town": a place NER took for an organisation
                 return True
     return False
 
@@ -216,30 +239,34 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
     taken = set()
     for ent in sdoc.ents:
         if ent.label_ in PLACE_LABELS:
-            s, e = _trim(sdoc, ent.start, ent.end)
+            s, e = _cut(sdoc, *_trim(sdoc, ent.start, ent.end))
+            s = _article_prefix(sdoc, s)
             if s < e and not _is_demonym(sdoc[s:e]):
                 spans.append((s, e, ent.label_))
-                taken.update(range(ent.start, ent.end))
+                taken.update(range(min(s, ent.start), ent.end))
     # Proper names that NER missed or mislabelled, in a place context ("in Harir", "the town of X",
     # "the Al Harir base", "captured Badme", "Grozny's streets").
     i = 0
     n = len(sdoc)
     while i < n:
         t = sdoc[i]
-        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in NAME_ENTS \
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in NAME_ENTS | {"NORP"} \
                 or t.lower_ in NOT_PLACES:
             i += 1
             continue
         j = i + 1
-        while j < n and j not in taken and sdoc[j].ent_type_ in NAME_ENTS and (
+        while j < n and j not in taken and sdoc[j].ent_type_ in NAME_ENTS | {"NORP"} and (
                 sdoc[j].pos_ == "PROPN" or (sdoc[j].text == "-" and j + 1 < n and sdoc[j + 1].pos_ == "PROPN")):
             j += 1
-        span = sdoc[i:j]
+        s0 = _article_prefix(sdoc, i)
         ent_types = {sdoc[k].ent_type_ for k in range(i, j)} - {""}
-        context = _place_context(sdoc, i, j)
+        context = _place_context(sdoc, s0, j)
         if context:
-            weak = context == "weak" or ("PERSON" in ent_types and prev_is_prep(sdoc, i))
-            spans.append((i, j, "GAZ" if weak else "GAZ+"))
+            # a person's name after a preposition, a nationality word ("in Samarra" tagged NORP) or a
+            # plural name ("Croats"): only when the gazetteer knows the place; "in Al-Dawr" is a place
+            weak = context == "weak" or ("PERSON" in ent_types and prev_is_prep(sdoc, s0) and s0 == i) \
+                or "NORP" in ent_types or any(sdoc[k].tag_ == "NNPS" for k in range(i, j))
+            spans.append((s0, j, "GAZ" if weak else "GAZ+"))
         i = j
     mentions: list[Mention] = []
     for s, e, label in sorted(spans):
@@ -271,6 +298,10 @@ PLACE_POSSESSED = {"streets", "street", "outskirts", "suburbs", "capital", "cent
                    "region", "coast", "territory", "soil", "capital", "downtown"}
 
 
+STRONG_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "through", "across", "toward",
+                "towards", "throughout"}
+
+
 def prev_is_prep(sdoc, i: int) -> bool:
     return i > 0 and sdoc[i - 1].dep_ == "prep" and sdoc[i - 1].lower_ != "of"
 
@@ -280,8 +311,16 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
     prev = sdoc[i - 1] if i > 0 else None
     nxt = sdoc[j] if j < len(sdoc) else None
     head = sdoc[i:j].root
-    if prev is not None and prev.lower_ in {"in", "at", "near", "outside", "inside", "into", "around"}:
+    if prev is not None and prev.lower_ in STRONG_PREPS:
         return "strong"
+    if prev is not None and prev.lower_ == "on" and (prev.head.lower_ in EVENT_NOUNS | {"siege", "shelling", "assault", "airstrike", "airstrikes", "strike", "strikes", "offensive", "march", "advance"}
+                                                                   or prev.head.lemma_ in TERRITORIAL_VERBS):
+        return "strong"  # "the attack on Sere Kaniye", "the siege on Manbij"
+    ents = {t.ent_type_ for t in sdoc[i:j]}
+    if nxt is not None and nxt.lower_ in EVENT_NOUNS and nxt.pos_ == "NOUN" and not ents & {"ORG", "PERSON", "NORP"}:
+        return "weak"  # "the Manbij campaign", "the Helmand battle"
+    if head.dep_ == "nsubjpass" and head.head.lemma_ in TERRITORIAL_VERBS and ents <= {"", "GPE", "LOC"}:
+        return "weak"  # "Gibraltar was captured"
     if prev is not None and prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in PLACE_NOUNS:
         return "strong"
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in PLACE_NOUNS | SITE_NOUNS:
@@ -388,6 +427,12 @@ def _path_up(tok, stop) -> list | None:
 
 def _marker(verb) -> str:
     for c in verb.children:
+        if c.dep_ == "mark" and c.i < verb.i:
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.i < verb.i and c.tag_ == "WRB":
+            return c.lower_
+    for c in verb.children:
         if c.dep_ in {"mark", "advmod"} and c.i < verb.i:
             return c.lower_
     return ""
@@ -404,6 +449,10 @@ def _clause_tier(tok) -> int:
     return 0
 
 
+CONFLICT_NOUNS = {"war", "conflict", "crisis", "revolution", "uprising", "insurgency", "operation",
+                  "campaign", "occupation", "invasion", "wars", "conflicts", "intervention"}
+
+
 def _modifier_only(root, place: Place | None = None) -> bool:
     """ "a U.S. airstrike", "Mexico's army": a place name used to qualify an actor, not a location."""
     head = root.head
@@ -412,14 +461,101 @@ def _modifier_only(root, place: Place | None = None) -> bool:
     if root.dep_ in {"compound", "amod", "nmod", "poss"}:
         if head.lower_ in ACTOR_NOUNS or head.lemma_ in ACTOR_NOUNS:
             return True
+        if place is not None and place.precision == "country" and head.lower_ in CONFLICT_NOUNS:
+            return True  # "Syria's civil war", "Israel's operation": names the conflict
         if place is not None and place.precision == "country" and root.dep_ != "poss" \
                 and head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED | EVENT_NOUNS:
             return True  # "U.S. patrol", "US-Kurdish operation": a nationality
     return False
 
 
-def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None:
-    """(tier, distance) of a place whose syntactic head token is ``root``, or None if excluded."""
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
+                   "western"}
+# A place named in one of these roles is where the event happened.
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "through", "across", "around", "throughout",
+               "along", "on", "onto", "within", "towards", "toward", "to", "over", "between", "off", "by", "of"}
+# "killed in the attack on X", "killed during clashes in X": an event noun in one of these adjuncts
+# sets the scene, so its place is the governing event's place too.
+SCENE_PREPS = {"in", "during", "amid", "amidst", "at", "after", "following", "throughout", "on", "by"}
+SCENE_MARKERS = {"when", "while", "as", "after", "during", "once", "whilst"}
+SCENE_VERBS = {"occur", "happen", "unfold", "erupt", "break"}  # "... taking place in X", "occurred in X"
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children)
+
+
+def _shares_scene(t2, trigger) -> bool:
+    """Whether the place of an event nested under ``trigger`` (trigger token ``t2``) is also
+    ``trigger``'s: yes for the scene ("killed in the attack on X", "killed when militants hit X",
+    "a bombing in X killed", "killed and wounded in X", "shot while filming a clash in X"); no for
+    the topic of a statement or the object of the trigger ("accused X of being behind the attack in
+    Kerman", "condemned the attack in X", "the victims of the attack in X")."""
+    dep = t2.dep_
+    if dep in {"advcl", "conj", "nsubj", "nsubjpass", "npadvmod", "compound", "amod", "nmod"}:
+        return True
+    if dep == "pobj":
+        prep = t2.head
+        if prep.lower_ in SCENE_PREPS:
+            return True
+        if prep.lower_ == "to" and prep.head.lower_ == "due":
+            return True
+        return False
+    if dep == "dobj" and t2.head.i != trigger.i and t2.head.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        return True  # "while carrying out an attack in X"
+    return False
+
+
+def _clause_count(path) -> int:
+    return sum(1 for tok in path if tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}))
+
+
+def _place_role(root) -> bool:
+    """Whether the words around a place's head say it is a location ("in X", "the town of X",
+    "X town", "captured X"), as opposed to an actor or topic ("prompted Paris to", "ruled Afghanistan")."""
+    tok = root
+    for _ in range(4):
+        if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in PLACE_NOUNS | SITE_NOUNS | {"settlement"}:
+            tok = tok.head
+        elif tok.dep_ == "appos" or (tok.dep_ == "conj" and tok.head.pos_ in {"PROPN", "NOUN"}):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
+            tok = tok.head.head
+        elif tok.dep_ == "poss" and tok.head.lower_ in PLACE_POSSESSED:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS - {"of", "by", "to", "over", "between"}:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in MOTION_VERBS:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in TERRITORIAL_VERBS | MOTION_VERBS:
+        return True
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_ in TERRITORIAL_VERBS:
+        return True
+    return False
+
+
+PLACE_OBJ_VERBS = {"visit", "tour", "rock", "shake", "pound", "hit", "blockade", "isolate", "defend", "secure",
+                   "clear", "overrun", "besiege", "storm", "flood", "mine", "fortify", "abandon", "lose", "hold",
+                   "annex", "bombard", "shell", "raze", "level", "devastate", "paralyze", "paralyse", "surround"}
+MOTION_VERBS = {"enter", "reach", "escape", "flee", "infiltrate", "march", "return", "travel", "move", "go",
+                "come", "leave", "cross", "sneak", "head", "drive", "walk", "arrive"}
+
+
+def _path_has_from(path) -> bool:
+    return any(t.dep_ == "prep" and t.lower_ == "from" for t in path)
+
+
+def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tuple[int, float] | None:
+    """(tier, distance) of a place whose syntactic head token is ``root``, or None if excluded.
+
+    Tiers: 0 attached to the trigger, 1 through a subject, an agent or a conjoined verb, 2 in a
+    clause below the trigger (a relative clause on its object, "while ..." or "hiding in ..."),
+    3 elsewhere in the sentence (only with ``sentence_level``). ``others`` holds the token ids
+    of other events' triggers: a place attached under one of them belongs to that event.
+    """
     if root.i == trigger.i:
         return (0, 0.0)
     path = _path_up(root, trigger)
@@ -441,6 +577,19 @@ def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None
     dist = float(len(path) + len(up))
     if root.dep_ == "pobj" and root.head.lower_ in EXCLUDED_PREPS:
         return None  # "a driver from Abidjan"
+    base = root
+    while base.dep_ == "conj" and base.head.pos_ in {"PROPN", "NOUN"}:
+        base = base.head  # "the United States and Israel"
+    if base.dep_ in {"dobj", "dative"} and base.head.pos_ in {"VERB", "AUX"} \
+            and base.head.lemma_ not in TERRITORIAL_VERBS | MOTION_VERBS | PLACE_OBJ_VERBS:
+        return None  # "accused the United States of ...", "prompted Paris to": an actor, not a place
+    if base.dep_ in SUBJ_DEPS and base.head.pos_ in {"VERB", "AUX"}:
+        return None  # the subject of a clause is an actor ("Iran captured", "as the United States weighed")
+    # a place under another event's trigger is that event's place ("accused X of being behind the
+    # attack in Kerman"), unless that event sets the scene ("killed in the attack on X")
+    for tok in path[1:]:
+        if tok.i in others and tok.i != trigger.i and not _shares_scene(tok, trigger):
+            return None
     # the edge into the anchor
     top = path[-1] if path else root
     if top.dep_ in SUBJ_DEPS:
@@ -453,11 +602,16 @@ def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None
     elif top.dep_ in SOFT_SUBJ_DEPS or top.dep_ == "poss":
         tier = max(tier, 1)
     # clause boundaries on the way down
+    if any(tok.dep_ == "appos" and (tok.lower_ in ACTOR_NOUNS or tok.lemma_ in ACTOR_NOUNS or tok.head.ent_type_ == "PERSON")
+           for tok in path[1:]):
+        tier = max(tier, 2)  # "Kupczyk, an officer ... in the Baltic Sea port": describes a person
     for tok in path[:-1]:
         tier = max(tier, _clause_tier(tok))
     tier = max(tier, _clause_tier(top))
     for tok in up:
-        if tok.dep_ in {"conj", "xcomp", "acomp", "oprd", "dep", "ROOT"}:
+        if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and _has_subject(tok):
+            tier = max(tier, 2)  # "X was killed, and in Y four people were hurt"
+        elif tok.dep_ in {"conj", "xcomp", "acomp", "oprd", "dep", "ROOT"}:
             tier = max(tier, 1)
         elif tok.dep_ == "advcl" and _marker(tok) in {"when", "while", "as", "after", "before", "during"}:
             tier = max(tier, 1)
@@ -468,6 +622,16 @@ def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None
     # a fronted phrase ("In Vienna, ... marched") sets the scene for the whole sentence
     if tier == 2 and path and top.dep_ == "prep" and top.i < anchor.i and top.i <= top.sent.start + 1:
         tier = 1
+    # "the attack ... taking place in X", "the attack, which occurred in X"
+    if tier == 2 and any(t.lemma_ in SCENE_VERBS or (t.lemma_ == "take" and any(c.lower_ == "place" for c in t.children))
+                         for t in path if t.pos_ in {"VERB", "AUX"}):
+        tier = 1
+    if tier >= 2:
+        # a place in a clause below the trigger (on its object or subject, or an adverbial
+        # clause) is a fallback; one reached through a sibling clause is not
+        below = not up or (len(up) == 1 and anchor.i != trigger.i and trigger.dep_ in {"acl", "relcl"})
+        if not (below and _place_role(root) and not _path_has_from(path) and _clause_count(path) <= 3):
+            tier = 3
     # "the town of X": the name of the place noun counts as the noun itself
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
         dist -= 1.5
@@ -475,22 +639,82 @@ def _attachment(trigger, root, sentence_level: bool) -> tuple[int, float] | None
         dist -= 0.5
     elif root.dep_ == "appos":
         dist -= 0.5
-    if tier >= 2 and not sentence_level:
+    if tier >= 3 and not sentence_level:
         return None
     return (tier, dist)
 
 
-def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool = False) -> Mention | None:
+def _is_reference(root) -> bool:
+    """ "50 km south of Baghdad", "west of the city of Multan": a reference point, not the place."""
+    tok = root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS:
+        tok = tok.head.head  # "the city of Multan"
+    while tok.dep_ in {"appos", "conj"}:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in DIRECTION_WORDS:
+        return True
+    return False
+
+
+def _contained(m: "Mention", others: list["Mention"], sdoc, stop: int) -> bool:
+    """Whether ``m`` only locates another candidate place: "al-Tijara in central Damascus",
+    "the Tuwaitha plant outside Baghdad", "the Baghdad neighbourhood of Al-Bayaa"."""
+    root = sdoc[m.start:m.end].root
+    spans = [(o.start, o.end) for o in others if o is not m]
+    if not spans:
+        return False
+    tok = root
+    through = False  # crossed an edge other than a list/apposition
+    while tok.head.i != tok.i and tok.i != stop:
+        if tok.dep_ not in {"conj", "appos", "punct", "cc"}:
+            through = True
+        tok = tok.head
+        if tok.i == stop:
+            break
+        if through and any(a <= tok.i < b for a, b in spans):
+            return True
+    # "the south Baghdad neighbourhood of Al-Bayaa": a place qualifying a place noun that has its own name
+    if root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lower_ in PLACE_NOUNS:
+        noun = root.head
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(a <= g.i < b for g in c.children for a, b in spans):
+                    return True
+            if c.dep_ == "appos" and any(a <= c.i < b for a, b in spans):
+                return True
+    return False
+
+
+SUBCITY_NOUNS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "suburb",
+                 "suburbs", "village", "villages", "camp", "district", "area", "areas", "base", "airbase",
+                 "checkpoint", "crossing", "compound", "school", "hospital", "market", "mosque", "square"}
+
+
+def _specificity(m: "Mention", sdoc) -> float:
+    spec = float(m.specificity)
+    if m.specificity == 1:
+        nxt = sdoc[m.end] if m.end < len(sdoc) else None
+        root = sdoc[m.start:m.end].root
+        if (nxt is not None and nxt.lower_ in SUBCITY_NOUNS) or (
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in SUBCITY_NOUNS):
+            spec = 0.5  # "al-Tijara neighbourhood", "the village of Ashmi"
+    return spec
+
+
+def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool = False,
+           events: Iterable[Event] = ()) -> Mention | None:
     """The mention where this event happened, or None when the sentence does not say."""
     if not (0 <= ev.sentence_index < len(sents)):
         return None
     sent = sents[ev.sentence_index]
     sdoc = sent.doc
     trigger = _trigger_token(sdoc, ev)
+    others = frozenset(_trigger_token(sdoc, e).i for e in events
+                       if e is not ev and e.sentence_index == ev.sentence_index)
     actor_subj = []
     if ev.source is not None and ev.source.start >= 0:
         actor_subj.append((ev.source.start, ev.source.end))
-    best = None
+    cands = []
     for m in mentions:
         if not (sent.start <= m.start < sent.end):
             continue
@@ -503,12 +727,18 @@ def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool
         root = sdoc[m.start:m.end].root
         if _modifier_only(root, m.place):
             continue
-        att = _attachment(trigger, root, sentence_level)
+        att = _attachment(trigger, root, sentence_level, others)
         if att is None:
             continue
-        # the most specific place attached to the trigger ("the village of Ashmi ... in northern
-        # Syria" -> Ashmi), then the closest
-        key = (att[0], m.specificity, att[1], m.start)
+        cands.append((m, att))
+    best = None
+    ms = [m for m, _ in cands]
+    for m, att in cands:
+        root = sdoc[m.start:m.end].root
+        ref = _is_reference(root) or _contained(m, ms, sdoc, trigger.i)
+        # a reference point loses to the place it locates; then the most specific place attached
+        # to the trigger ("the village of Ashmi ... in northern Syria" -> Ashmi), then the closest
+        key = (att[0] + (1.5 if ref else 0.0), _specificity(m, sdoc), att[1], m.start)
         if best is None or key < best[0]:
             best = (key, m)
     return best[1] if best else None

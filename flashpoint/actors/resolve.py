@@ -212,6 +212,12 @@ class ActorResolver:
                 if owner:
                     return self._like(span, owner,
                                        f"{token.text} of {owner.name}")
+        det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+        if token.lemma_.lower() in GROUP_REFERENCES and det in ("the", "this", "that") and \
+                not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children):
+            back = self.earlier_by_head(token, doc)  # "the group fired drones": the group named before
+            if back is not None:
+                return self._like(span, back, f"'{span.text}' refers back to {back.name}")
         sector, inherit = self.sector_of(token)
         country, country_reason = self.country_in(span, token, doc)
         # 4. a generic noun carried by a known actor: "the commander of the IRGC", "members of X"
@@ -240,7 +246,6 @@ class ActorResolver:
                     break
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
-            det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
             if det in ("the", "this", "that", "these", "those"):
                 back = self.earlier_by_head(token, doc)
                 if back:
@@ -261,13 +266,16 @@ class ActorResolver:
                 return self._actor(span, span_name(span, token), country, title_sector, None,
                                    "unknown person" + (f", title → {title_sector}" if title_sector else "")
                                    + (f", {country_reason}" if country else ""))
-        if token.ent_type_ in ("ORG", "NORP", "GPE") and country:
-            return self._actor(span, span_name(span, token), country, None, None, f"unknown {token.ent_type_}, {country_reason}")
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
-            place = self.place_country(span_name(span, token), doc)
-            if place is not None:
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME", "LOC") and not country:
+            # a town stands for its country ("Russian missiles hit Kharkiv"), whatever label the
+            # small model gave it; a sea or a region (LOC) does not
+            name = " ".join(t.text for t in span if t.pos_ == "PROPN") or token.text
+            place = self.place_country(name, doc) or self.place_country(token.text, doc)
+            if place is not None and place.country and place.precision in ("city", "admin1", "site"):
                 return self._actor(span, place.name, place.country, None, None,
                                    f"place {place.name} stands for {place.country}")
+        if token.ent_type_ in ("ORG", "NORP", "GPE") and country:
+            return self._actor(span, span_name(span, token), country, None, None, f"unknown {token.ent_type_}, {country_reason}")
         if token.ent_type_ == "ORG":
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
@@ -279,7 +287,7 @@ class ActorResolver:
                                        f"'{token.text}' of {owner.name}")
         for c in token.children:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("in", "near") else None
-            if obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "NOUN":
+            if obj is not None and obj.ent_type_ == "GPE" and token.pos_ == "NOUN":
                 inner = self.resolve(obj, doc, date, depth + 1)
                 if inner is not None and inner.country:
                     return self._actor(span, inner.name, inner.country, None, None,
@@ -346,9 +354,10 @@ class ActorResolver:
         for key in (token.lower_, token.lemma_.lower()):
             if key in nouns:
                 return nouns[key]
-        for a in amods:  # "military installations", "rebel positions"
-            if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
-                return nouns[a]
+        if token.lemma_.lower() in GROUP_HEADS | CARRIER_NOUNS:
+            for a in amods:  # "military installations", "rebel positions" (not "military aid")
+                if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
+                    return nouns[a]
         return None, False
 
     def country_in(self, span: Span, head: Token, doc: Document) -> tuple[str | None, str]:

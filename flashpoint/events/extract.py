@@ -140,7 +140,7 @@ class EventExtractor:
             trig = _with_type(trig, "PROTEST", "144")  # protesters blocking roads obstruct, police restrict
             trig = _with_mode(trig, "obstruct")
             rule += "; done by non-state actors → PROTEST"
-        mode = trig.mode or self.instrument_mode(verb)
+        mode = self.instrument_mode(verb) or trig.mode
         events = []
         for source, target in product(sources, targets or [None]):
             if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST"):
@@ -204,11 +204,18 @@ class EventExtractor:
         return None, instruments[key]
 
     def instrument_mode(self, trigger: Token) -> str | None:
+        """The weapon named with the trigger: "drone attack", "attacked with rockets", "fired
+        missiles" (an object counts only for verbs that use a weapon, not "shot down a drone")."""
         instruments = self.lex.cue("instrument")
+        uses_object = any(w in self.lex.cue("weapon_verb") for w in lemmas(trigger))
         for c in trigger.subtree:
-            if c.dep_ in ("compound", "amod", "pobj", "dobj") and c.lemma_.lower() in instruments:
-                if c.head.i == trigger.i or c.head.head.i == trigger.i:
-                    return instruments[c.lemma_.lower()]
+            key = c.lemma_.lower()
+            if key not in instruments:
+                continue
+            direct = c.head.i == trigger.i and (c.dep_ in ("compound", "amod") or c.dep_ == "dobj" and uses_object)
+            via_with = c.dep_ == "pobj" and c.head.lower_ in ("with", "by") and c.head.head.i == trigger.i
+            if direct or via_with:
+                return instruments[key]
         return None
 
     def attributed_source(self, doc, resolver, tok: Token) -> Actor | None:
@@ -352,7 +359,7 @@ class EventExtractor:
             return []
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
-        mode = trig.mode or self.instrument_mode(noun)
+        mode = self.instrument_mode(noun) or trig.mode
         if "armed" in trig.flags and (
                 mode or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
                 or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")

@@ -203,8 +203,16 @@ class ActorResolver:
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
                                    f"capital {token.text} stands for the {m.entry.name} government")
             counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
-            return self._actor(span, m.entry.name, m.entry.country, "CVL" if counted else None, m.entry.id,
-                               f"country {m.how}" + (", counted people → CVL" if counted else ""))
+            country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
+            if m.how == "demonym" and any(c.lower_ == "ethnic" for c in token.children):
+                # "ethnic Albanians" in Serbia are a community of the country they live in
+                home, why = self.country_in(span, token, doc, skip=m)
+                if not home:
+                    home, why = self.context_country(token, doc)
+                if home and home != country:
+                    country, reason = home, f"ethnic {m.entry.name} community, {why}"
+            return self._actor(span, m.entry.name, country, "CVL" if counted or m.how == "demonym" and
+                               any(c.lower_ == "ethnic" for c in token.children) else None, m.entry.id, reason)
         # 3. "whose members", "its fighters": the owner is the actor
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
@@ -275,7 +283,9 @@ class ActorResolver:
                 return self._actor(span, place.name, place.country, None, None,
                                    f"place {place.name} stands for {place.country}")
         if token.ent_type_ in ("ORG", "NORP", "GPE") and country:
-            return self._actor(span, span_name(span, token), country, None, None, f"unknown {token.ent_type_}, {country_reason}")
+            people = token.ent_type_ == "NORP" and token.tag_ == "NNPS"  # "Iraqi Kurds", "Bosnian Serbs"
+            return self._actor(span, span_name(span, token), country, "CVL" if people else None, None,
+                               f"unknown {token.ent_type_}, {country_reason}" + (", a people → CVL" if people else ""))
         if token.ent_type_ == "ORG":
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
@@ -292,6 +302,10 @@ class ActorResolver:
                 if inner is not None and inner.country:
                     return self._actor(span, inner.name, inner.country, None, None,
                                        f"'{token.text}' in {inner.name} ({inner.country})")
+        if country and token.tag_ not in ("NNS", "NNPS") and token.pos_ == "NOUN":
+            # "over the Israeli raids": whose they are
+            return self._actor(span, self.kb.generic_name(country, None) or token.text, country, None, None,
+                               f"'{span.text}' belongs to {country} ({country_reason})")
         if country and token.tag_ in ("NNS", "NNPS"):
             counted = any(c.dep_ == "nummod" or c.like_num for c in token.children)
             sector = "CVL" if counted or token.tag_ == "NNPS" else None
@@ -360,12 +374,12 @@ class ActorResolver:
                     return nouns[a]
         return None, False
 
-    def country_in(self, span: Span, head: Token, doc: Document) -> tuple[str | None, str]:
+    def country_in(self, span: Span, head: Token, doc: Document, skip: Mention | None = None) -> tuple[str | None, str]:
         """A country named inside the phrase (adjective, compound, possessive, "of X")."""
         mention_at = doc.user_data.get("mention_at", {})
         for tok in span:
             m = mention_at.get(tok.i)
-            if m is None or tok.i == head.i and m.entry.kind != "country":
+            if m is None or m is skip or tok.i == head.i and m.entry.kind != "country":
                 continue
             if m.entry.kind == "country":
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
@@ -424,6 +438,10 @@ class ActorResolver:
             return "MIL"
         if words & PERSON_TITLES_GOV:
             return "GOV"
+        for word in words:  # "Judge X", "Cleric Y", "rebel leader Z"
+            sector = self.kb.sector_nouns.get(word, (None,))[0]
+            if sector in ("JUD", "LEG", "REL", "REB", "UAF", "OPP", "JRN", "COP", "SPY"):
+                return sector
         return None
 
     def antecedent(self, token: Token, doc: Document) -> Actor | None:

@@ -32,6 +32,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
+# events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
+PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE"}
 
 
 class EventExtractor:
@@ -418,6 +420,25 @@ class EventExtractor:
                     return victims
         return []
 
+    def place_target(self, doc, tok: Token, source: Actor | None) -> Actor | None:
+        """With no one named as target, a town or country the event is aimed at stands for its
+        people: the place in an "in/on/of" phrase of the trigger or of its object."""
+        resolver = doc.user_data["resolver"]
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "on", "of", "across", "throughout"):
+                    continue
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None or obj.pos_ != "PROPN":
+                    continue
+                actor = resolver.resolve(obj, doc)
+                if actor is not None and actor.country and not actor.sector and \
+                        not (source is not None and source.country == actor.country and source.sector is None):
+                    actor.reason += "; the people of the place the event was aimed at"
+                    return actor
+        return None
+
     # -- statements ---------------------------------------------------------------------
     def speech_accusations(self, doc, resolver, index, sent: Span, by_token, events=()) -> list[Event]:
         """Statements that are events: "X said it was a violation" (ACCUSE) and "X said Y must
@@ -510,6 +531,8 @@ class EventExtractor:
             source = _replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
+        if target is None and trig.event_type in PLACE_TARGET_TYPES:
+            target = self.place_target(doc, tok, source)
         negated, hypothetical, hyp_reason = self.modality(tok)
         said_by = self.said_by(doc, tok, source)
         start = min(t.i for t in covered if abs(t.i - tok.i) <= 3) if covered else tok.i

@@ -202,3 +202,21 @@ def test_place_in_clause_below_trigger_is_a_fallback(nlp):
     text = "Also, Palestinian militants shot at Israeli soldiers, who returned fire in Nablus."
     loc = make_geo(None)(_doc(nlp, text, "shot")).events[0].location
     assert loc is not None and loc.text == "Nablus"
+
+
+def test_conjoined_clause_with_own_subject_ranks_below_trigger_place(nlp):
+    text = ("Late Thursday, Palestinians shot and killed an Israeli motorist in the West Bank, and Israeli "
+            "soldiers went in to the West Bank town of Jenin and killed two activists.")
+    loc = make_geo(None)(_doc(nlp, text, "shot")).events[0].location
+    assert loc is not None and loc.text == "West Bank"
+
+
+def test_person_qualified_by_country_is_not_a_location(nlp):
+    text = "American Sam Hornish captured pole position, joined on the front row by England's Dan Wheldon."
+    assert make_geo(None)(_doc(nlp, text, "captured")).events[0].location is None
+
+
+def test_list_of_settlements(nlp):
+    text = "In the province of Damascus, terrorists shelled the settlements of Arbin, Hawsh Nasri and Jobar."
+    loc = make_geo(None)(_doc(nlp, text, "shelled")).events[0].location
+    assert loc is not None and loc.text == "Arbin"

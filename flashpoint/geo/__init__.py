@@ -38,6 +38,7 @@ PLACE_NOUNS = {
     "republic", "territory", "enclave", "hamlet", "settlement", "camp", "prefecture", "streets",
     "street", "road", "highway", "coast", "outskirts", "environs", "vicinity",
     "oblast", "raion", "commune", "department", "locality", "sector", "strip", "zone",
+    "settlement", "settlements", "center", "centre", "heart", "edge", "outskirt", "vicinity", "city's",
 }
 ADMIN_NOUNS = {"province", "provinces", "governorate", "region", "state", "county", "oblast",
                "prefecture", "department", "countryside"}
@@ -71,6 +72,7 @@ ACTOR_NOUNS = {
     "independence", "warplanes", "warplane", "artillery", "tanks", "vessel", "ship", "ships", "boat",
     "boats", "operative", "operatives", "member", "members", "supporters", "allies", "partner",
     "partners", "counterpart", "king", "queen", "prince", "dictator", "premier", "cabinet", "state-run",
+    "speaker", "council", "committee", "spokesperson", "governor", "mayor", "chairman",
 }
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp", "pcomp"}
 SUBJ_DEPS = {"nsubj", "csubj", "expl"}
@@ -342,6 +344,8 @@ def _resolve(sdoc, s: int, e: int, label: str, gaz: Gazetteer, hints: list[str])
     site_end = e
     if nxt is not None and nxt.lower_ in ADMIN_NOUNS:
         kinds = (K_ADMIN1,)
+    elif s >= 2 and sdoc[s - 1].lower_ == "of" and sdoc[s - 2].lower_ in ADMIN_NOUNS - {"countryside"}:
+        kinds = (K_ADMIN1,)  # "the province of Damascus"
     if nxt is not None and nxt.lower_ in SITE_NOUNS and nxt.pos_ == "NOUN":
         site_end = e + 1
         if site_end < len(sdoc) and sdoc[site_end].lower_ in {"base", "field", "complex", "camp"}:
@@ -459,8 +463,8 @@ def _modifier_only(root, place: Place | None = None) -> bool:
     if head.i == root.i or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if root.dep_ in {"compound", "amod", "nmod", "poss"}:
-        if head.lower_ in ACTOR_NOUNS or head.lemma_ in ACTOR_NOUNS:
-            return True
+        if head.lower_ in ACTOR_NOUNS or head.lemma_ in ACTOR_NOUNS or head.ent_type_ == "PERSON":
+            return True  # "Mexico's army", "England's Dan Wheldon"
         if place is not None and place.precision == "country" and head.lower_ in CONFLICT_NOUNS:
             return True  # "Syria's civil war", "Israel's operation": names the conflict
         if place is not None and place.precision == "country" and root.dep_ != "poss" \
@@ -478,6 +482,10 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "through", "acro
 # "killed in the attack on X", "killed during clashes in X": an event noun in one of these adjuncts
 # sets the scene, so its place is the governing event's place too.
 SCENE_PREPS = {"in", "during", "amid", "amidst", "at", "after", "following", "throughout", "on", "by"}
+NON_SCENE_PREPS = {"of", "about", "for", "against", "behind", "over", "regarding", "concerning", "with", "to",
+                   "from", "into", "like", "as", "than", "toward", "towards", "before", "since", "until",
+                   "despite", "unlike", "including"}
+TIME_REFERENCE_MARKERS = {"since", "before", "until", "till", "unless", "if", "though", "although"}
 SCENE_MARKERS = {"when", "while", "as", "after", "during", "once", "whilst"}
 SCENE_VERBS = {"occur", "happen", "unfold", "erupt", "break"}  # "... taking place in X", "occurred in X"
 
@@ -493,18 +501,18 @@ def _shares_scene(t2, trigger) -> bool:
     the topic of a statement or the object of the trigger ("accused X of being behind the attack in
     Kerman", "condemned the attack in X", "the victims of the attack in X")."""
     dep = t2.dep_
-    if dep in {"advcl", "conj", "nsubj", "nsubjpass", "npadvmod", "compound", "amod", "nmod"}:
-        return True
     if dep == "pobj":
         prep = t2.head
-        if prep.lower_ in SCENE_PREPS:
-            return True
         if prep.lower_ == "to" and prep.head.lower_ == "due":
             return True
+        return prep.lower_ not in NON_SCENE_PREPS
+    if dep in {"dobj", "attr", "oprd", "dative"}:
+        return t2.head.i != trigger.i and t2.head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}
+    if dep in {"ccomp", "csubj", "parataxis", "xcomp", "relcl"}:
+        return False  # "said the attack in X", "vowed to march into X", "a grenade that killed ... in X"
+    if dep == "advcl" and _marker(t2) in TIME_REFERENCE_MARKERS:
         return False
-    if dep == "dobj" and t2.head.i != trigger.i and t2.head.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
-        return True  # "while carrying out an attack in X"
-    return False
+    return True
 
 
 def _clause_count(path) -> int:
@@ -545,7 +553,8 @@ MOTION_VERBS = {"enter", "reach", "escape", "flee", "infiltrate", "march", "retu
 
 
 def _path_has_from(path) -> bool:
-    return any(t.dep_ == "prep" and t.lower_ == "from" for t in path)
+    return any(t.dep_ == "prep" and t.lower_ == "from" and any(c.pos_ not in {"VERB", "AUX"} for c in t.children)
+               for t in path)
 
 
 def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tuple[int, float] | None:
@@ -577,6 +586,9 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tupl
     dist = float(len(path) + len(up))
     if root.dep_ == "pobj" and root.head.lower_ in EXCLUDED_PREPS:
         return None  # "a driver from Abidjan"
+    if trigger.dep_ == "relcl" and trigger.head.i == root.i and any(
+            t.lower_ in {"where", "whose", "which"} and t.i < trigger.i for t in trigger.subtree):
+        return (1, 1.0)  # "Iraq, whose targets have been bombed", "the town where X was killed"
     base = root
     while base.dep_ == "conj" and base.head.pos_ in {"PROPN", "NOUN"}:
         base = base.head  # "the United States and Israel"
@@ -602,12 +614,18 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tupl
     elif top.dep_ in SOFT_SUBJ_DEPS or top.dep_ == "poss":
         tier = max(tier, 1)
     # clause boundaries on the way down
-    if any(tok.dep_ == "appos" and (tok.lower_ in ACTOR_NOUNS or tok.lemma_ in ACTOR_NOUNS or tok.head.ent_type_ == "PERSON")
-           for tok in path[1:]):
+    if any(tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" for tok in path[1:]):
         tier = max(tier, 2)  # "Kupczyk, an officer ... in the Baltic Sea port": describes a person
     for tok in path[:-1]:
         tier = max(tier, _clause_tier(tok))
     tier = max(tier, _clause_tier(top))
+    if any(tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and _has_subject(tok) and tok.i not in others
+           for tok in path[1:]):
+        tier = max(tier, 2)  # "..., and Israeli soldiers went into X": another clause
+    if any(tok.dep_ == "appos" and (tok.lower_ in ACTOR_NOUNS or tok.lemma_ in ACTOR_NOUNS) for tok in path[1:]):
+        tier = max(tier, 2)  # "X, the head of the forces in Y, was killed": describes the victim
+    sibling = any(tok.dep_ == "advcl" and _marker(tok) in TIME_REFERENCE_MARKERS  # "since bombers hit X"
+                  for tok in path[1:])
     for tok in up:
         if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and _has_subject(tok):
             tier = max(tier, 2)  # "X was killed, and in Y four people were hurt"
@@ -626,10 +644,13 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tupl
     if tier == 2 and any(t.lemma_ in SCENE_VERBS or (t.lemma_ == "take" and any(c.lower_ == "place" for c in t.children))
                          for t in path if t.pos_ in {"VERB", "AUX"}):
         tier = 1
-    if tier >= 2:
+    if sibling:
+        tier = 3
+    if tier == 2:
         # a place in a clause below the trigger (on its object or subject, or an adverbial
         # clause) is a fallback; one reached through a sibling clause is not
-        below = not up or (len(up) == 1 and anchor.i != trigger.i and trigger.dep_ in {"acl", "relcl"})
+        below = not up or (trigger.dep_ in {"acl", "relcl"} and len(up) <= 2
+                           and all(t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} for t in up[1:]))
         if not (below and _place_role(root) and not _path_has_from(path) and _clause_count(path) <= 3):
             tier = 3
     # "the town of X": the name of the place noun counts as the noun itself

@@ -192,8 +192,13 @@ class ActorResolver:
         m = mention_at.get(token.i)
         if m and m.how in ("name", "capital") and m.entry.kind != "country":
             return self._from_entry(m, span, date, "name")
-        # 2. an appositive names the actor: "the commander ..., General Hossein Salami"
+        # 2. an appositive or a compound names the actor: "the commander ..., General Hossein
+        # Salami", "the Hizbollah group"
         for child in token.children:
+            cm = mention_at.get(child.i)
+            if child.dep_ == "compound" and lower in GROUP_HEADS | {"groups", "movement", "militia"} and cm \
+                    and cm.how == "name" and cm.entry.kind not in ("country", "person"):
+                return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}")
             if child.dep_ == "appos":
                 am = mention_at.get(child.i)
                 if am and am.entry.kind != "country" and am.how == "name":
@@ -379,7 +384,7 @@ class ActorResolver:
         mention_at = doc.user_data.get("mention_at", {})
         for tok in span:
             m = mention_at.get(tok.i)
-            if m is None or m is skip or tok.i == head.i and m.entry.kind != "country":
+            if m is None or m is skip or tok.i == head.i and m.entry.kind != "country" or _contra(tok):
                 continue
             if m.entry.kind == "country":
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
@@ -483,6 +488,12 @@ class ActorResolver:
             if lemma in words:
                 return actor
         return None
+
+
+def _contra(tok: Token) -> bool:
+    """'pro-Iranian', 'anti-Syria': the country is a stance, not the actor's own."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ in ("pro", "anti", "non")
 
 
 def np_span(token: Token) -> Span:

@@ -136,12 +136,16 @@ class EventExtractor:
                     trig = _with_type(trig, "THREATEN", "138")
                     rule += f"; promises to {hit[0].text} → THREATEN"
                     break
+        if trig.event_type == "THREATEN" and targets == [None]:
+            targets = self.threatened(doc, resolver, verb) or [None]
         sources = [s for s in sources if s is not None] or [None]
         if "civil" in trig.flags and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
                 and (sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
             trig = _with_type(trig, "PROTEST", "144")  # protesters blocking roads obstruct, police restrict
             trig = _with_mode(trig, "obstruct")
             rule += "; done by non-state actors → PROTEST"
+            if targets == [None]:
+                targets = self.protest_target(doc, resolver, verb) or [None]
         mode = self.instrument_mode(verb) or trig.mode
         events = []
         for source, target in product(sources, targets or [None]):
@@ -376,6 +380,24 @@ class EventExtractor:
                                           f"noun '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]})"
                                           + (f": source from {rule}" if rule else ": no source named")))
         return events
+
+    def threatened(self, doc, resolver, verb: Token) -> list[Actor]:
+        """Who must comply with a threat: the subject of its "unless/if" clause, else whom the
+        threatened act is aimed at ("threatened to shell Iraqi towns")."""
+        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for clause in clauses:
+            for c in clause.children:
+                if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark"):
+                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                    found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a] if subj is not None else []
+                    if found:
+                        return found
+        for clause in clauses[1:]:
+            for tok in self.nearby_objects(clause, set()):
+                found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(tok)) if a]
+                if found:
+                    return found
+        return []
 
     def protest_target(self, doc, resolver, head: Token) -> list[Actor]:
         """Whom a protest is against: "... to protest against Sweden's decision", "against the

@@ -93,6 +93,10 @@ class EventExtractor:
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
+        if verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod"):
+            return []  # "in Serbia, where 24 people were killed in riots last March": background
+        if "clause" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
+            trig = _with_type(trig, "THREATEN", "130")  # "warned that police will no longer tolerate rallies"
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
         subj = self.subject_of(verb)
         # "the attack that killed a commander": the event noun carries this verb
@@ -306,6 +310,9 @@ class EventExtractor:
             return []  # "since the invasion": background, not news
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V":
             return []  # "signed an agreement", "rejected the calls": the verb's event is the news
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "with") and noun.head.head.i in by_token \
+                and by_token[noun.head.head.i].event_type == trig.event_type:
+            return []  # "wounded two soldiers in a bomb attack": one event, told by the verb
         covered_ids = {t.i for t in covered}
         sources: list[Actor] = []
         rule = ""
@@ -491,7 +498,10 @@ class EventExtractor:
                         continue
                     out.append(self.make_event(doc, index, verb, [verb], trig, None, speaker, target,
                                                f"statement by {speaker.name} that someone '{must.text}' act → REQUEST"))
-            cue = next((t for t in content if t.lemma_.lower() in accusation or t.lower_ in accusation), None)
+            subjects = {t.i for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                        for t in g.subtree}
+            cue = next((t for t in content if (t.lemma_.lower() in accusation or t.lower_ in accusation)
+                        and t.i not in subjects and t.dep_ != "compound"), None)
             if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events):
                 continue
             target = None
@@ -585,8 +595,10 @@ class EventExtractor:
             if parent is cur:
                 break
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
-            if hit is not None and "hyp" in hit[0].flags and cur.dep_ in (
+            alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
+            if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):
+                # what someone is accused of doing is alleged; an attack they are blamed for happened
                 return negated, True, f"hypothetical: governed by '{parent.text}'"
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and cur is not tok:
                 break

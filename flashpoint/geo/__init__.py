@@ -258,12 +258,19 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
             continue
         j = i + 1
         while j < n and j not in taken and sdoc[j].ent_type_ in NAME_ENTS | {"NORP"} and (
-                sdoc[j].pos_ == "PROPN" or (sdoc[j].text == "-" and j + 1 < n and sdoc[j + 1].pos_ == "PROPN")):
+                sdoc[j].pos_ == "PROPN" or (sdoc[j].text in {"-", "/"} and j + 1 < n and sdoc[j + 1].pos_ == "PROPN"
+                                            and not sdoc[j - 1].whitespace_)
+                or (sdoc[j].lower_ in ARABIC_ARTICLES and j + 2 < n and sdoc[j + 1].text == "-"
+                    and sdoc[j + 2].pos_ == "PROPN" and sdoc[j - 1].text in {"/", "-"})):
             j += 1
         s0 = _article_prefix(sdoc, i)
         ent_types = {sdoc[k].ent_type_ for k in range(i, j)} - {""}
         context = _place_context(sdoc, s0, j)
         if context:
+            if context == "strong+":
+                spans.append((s0, j, "GAZ+"))
+                i = j
+                continue
             # a person's name after a preposition, a nationality word ("in Samarra" tagged NORP) or a
             # plural name ("Croats"): only when the gazetteer knows the place; "in Al-Dawr" is a place
             weak = context == "weak" or ("PERSON" in ent_types and prev_is_prep(sdoc, s0) and s0 == i) \
@@ -275,6 +282,8 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
         if _in_org_name(s, e, sdoc, actor_spans):
             continue
         m = _resolve(sdoc, s, e, label, gaz, hints)
+        if m is not None and not m.resolved and label == "GPE" and m.end == e and not _place_context(sdoc, s, e):
+            continue  # "Kupczyk", "Abu Zubaydah" tagged GPE: unknown names with nothing saying they are places
         if m is not None:
             mentions.append(m)
     _inherit_containers(sdoc, mentions, gaz, focus)
@@ -329,6 +338,8 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
         return "strong"
     if head.dep_ == "appos" and head.head.lower_ in PLACE_NOUNS:
         return "strong"
+    if any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS | {"stronghold"} for c in head.children):
+        return "strong+"  # "Dunya Pur, a small town ...", "Ballymurphy, an IRA stronghold"
     if head.dep_ == "poss" and head.head.lower_ in PLACE_POSSESSED:
         return "weak"
     if head.dep_ == "dobj" and head.head.lemma_ in TERRITORIAL_VERBS:
@@ -651,7 +662,8 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tupl
         # clause) is a fallback; one reached through a sibling clause is not
         below = not up or (trigger.dep_ in {"acl", "relcl"} and len(up) <= 2
                            and all(t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} for t in up[1:]))
-        if not (below and _place_role(root) and not _path_has_from(path) and _clause_count(path) <= 3):
+        topic = any(t.dep_ == "prep" and t.lower_ in {"about", "regarding", "concerning", "over"} for t in path)
+        if not (below and _place_role(root) and not _path_has_from(path) and not topic and _clause_count(path) <= 3):
             tier = 3
     # "the town of X": the name of the place noun counts as the noun itself
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
@@ -679,29 +691,45 @@ def _is_reference(root) -> bool:
 
 def _contained(m: "Mention", others: list["Mention"], sdoc, stop: int) -> bool:
     """Whether ``m`` only locates another candidate place: "al-Tijara in central Damascus",
-    "the Tuwaitha plant outside Baghdad", "the Baghdad neighbourhood of Al-Bayaa"."""
+    "the Tuwaitha plant outside Baghdad", "the Baghdad neighbourhood of Al-Bayaa",
+    "Lamitan town, Basilan", "Syria's western Hama province"."""
     root = sdoc[m.start:m.end].root
-    spans = [(o.start, o.end) for o in others if o is not m]
+    spans = []
+    for o in others:
+        if o is m:
+            continue
+        a, b = o.start, o.end
+        oroot = sdoc[a:b].root
+        if oroot.dep_ in {"compound", "amod", "nmod"} and oroot.head.lower_ in PLACE_NOUNS and o.specificity <= 1 \
+                and oroot.head.i == b and not any(c.dep_ == "prep" and c.lower_ == "of" for c in oroot.head.children):
+            a, b = min(a, oroot.head.i), max(b, oroot.head.i + 1)  # "Lamitan town" covers "town"
+        spans.append((a, b, o))
+    names = [(o.start, o.end) for o in others if o is not m]
     if not spans:
         return False
     tok = root
-    through = False  # crossed an edge other than a list/apposition
+    through = False  # crossed an edge other than a list or an apposition
+    apposed = False
     while tok.head.i != tok.i and tok.i != stop:
-        if tok.dep_ not in {"conj", "appos", "punct", "cc"}:
+        if tok.dep_ == "appos":
+            apposed = True
+        elif tok.dep_ not in {"conj", "punct", "cc"}:
             through = True
         tok = tok.head
         if tok.i == stop:
             break
-        if through and any(a <= tok.i < b for a, b in spans):
-            return True
-    # "the south Baghdad neighbourhood of Al-Bayaa": a place qualifying a place noun that has its own name
-    if root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lower_ in PLACE_NOUNS:
+        for a, b, o in spans:
+            if a <= tok.i < b and (through or (apposed and (o.specificity <= m.specificity or not o.resolved))):
+                return True  # "X in Y", "Lamitan town, Basilan"
+    # "the south Baghdad neighbourhood of Al-Bayaa", "Syria's western Hama province": a place
+    # qualifying a place noun that has its own name
+    if root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
         noun = root.head
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                if any(a <= g.i < b for g in c.children for a, b in spans):
+                if any(a <= g.i < b for g in c.children for a, b in names):
                     return True
-            if c.dep_ == "appos" and any(a <= c.i < b for a, b in spans):
+            if c.dep_ in {"appos", "compound"} and c.i != root.i and any(a <= c.i < b and c.i > root.i for a, b in names):
                 return True
     return False
 

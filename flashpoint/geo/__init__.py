@@ -277,6 +277,13 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
                 or "NORP" in ent_types or any(sdoc[k].tag_ == "NNPS" for k in range(i, j))
             spans.append((s0, j, "GAZ" if weak else "GAZ+"))
         i = j
+    # "the Iraqi-Syrian border", "the Greek-Macedonian border"
+    for t in sdoc:
+        if t.lower_ in {"border", "frontier", "boundary"} and t.i >= 3 and t.i - 3 not in taken:
+            a, dash, b = sdoc[t.i - 3], sdoc[t.i - 2], sdoc[t.i - 1]
+            if dash.text == "-" and not a.whitespace_ and not dash.whitespace_ and a.text[:1].isupper() \
+                    and b.text[:1].isupper() and not any(sp[0] <= t.i - 3 < sp[1] for sp in spans):
+                spans.append((t.i - 3, t.i + 1, "GAZ+"))
     mentions: list[Mention] = []
     for s, e, label in sorted(spans):
         if _in_org_name(s, e, sdoc, actor_spans):
@@ -336,6 +343,12 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
         return "strong"
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in PLACE_NOUNS | SITE_NOUNS:
         return "strong"
+    if nxt is not None and nxt.dep_ == "compound" and nxt.pos_ == "NOUN" and nxt.head.lower_ in SITE_NOUNS \
+            and nxt.head.i == j + 1:
+        return "strong"  # "Kawkab army base"
+    if j - i >= 2 and sdoc[j - 1].lower_ in (SITE_NOUNS | PLACE_NOUNS | {"valley", "gate", "bay", "river", "lake"}) - {"center", "centre"} \
+            and prev is not None and (prev.dep_ in {"det", "amod"} or prev.lower_ in STRONG_PREPS):
+        return "strong"  # "the popular Bardo Museum", "the Baliem Valley"
     if head.dep_ == "appos" and head.head.lower_ in PLACE_NOUNS:
         return "strong"
     if any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS | {"stronghold"} for c in head.children):
@@ -471,12 +484,16 @@ CONFLICT_NOUNS = {"war", "conflict", "crisis", "revolution", "uprising", "insurg
 def _modifier_only(root, place: Place | None = None) -> bool:
     """ "a U.S. airstrike", "Mexico's army": a place name used to qualify an actor, not a location."""
     head = root.head
+    doc = root.doc
+    if place is not None and place.precision == "country" and root.i + 2 < len(doc) \
+            and doc[root.i + 1].text == "-" and not root.whitespace_ and not doc[root.i + 1].whitespace_:
+        return True  # "a US-Kurdish operation", "the U.S.-led coalition"
     if head.i == root.i or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if root.dep_ in {"compound", "amod", "nmod", "poss"}:
         if head.lower_ in ACTOR_NOUNS or head.lemma_ in ACTOR_NOUNS or head.ent_type_ == "PERSON":
             return True  # "Mexico's army", "England's Dan Wheldon"
-        if place is not None and place.precision == "country" and head.lower_ in CONFLICT_NOUNS:
+        if place is not None and place.precision == "country" and head.lower_ in CONFLICT_NOUNS and root.dep_ != "poss":
             return True  # "Syria's civil war", "Israel's operation": names the conflict
         if place is not None and place.precision == "country" and root.dep_ != "poss" \
                 and head.lower_ not in PLACE_NOUNS | SITE_NOUNS | PLACE_POSSESSED | EVENT_NOUNS:
@@ -519,6 +536,8 @@ def _shares_scene(t2, trigger) -> bool:
         return prep.lower_ not in NON_SCENE_PREPS
     if dep in {"dobj", "attr", "oprd", "dative"}:
         return t2.head.i != trigger.i and t2.head.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}
+    if dep == "xcomp" and t2.tag_ == "VBG" and not any(c.dep_ == "aux" for c in t2.children):
+        return True  # "killed fighting in X"
     if dep in {"ccomp", "csubj", "parataxis", "xcomp", "relcl"}:
         return False  # "said the attack in X", "vowed to march into X", "a grenade that killed ... in X"
     if dep == "advcl" and _marker(t2) in TIME_REFERENCE_MARKERS:
@@ -771,7 +790,14 @@ def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool
             continue
         if any(a <= m.start and m.end <= b for a, b in actor_subj) and (ev.target is None or not (ev.target.start <= m.start < ev.target.end)):
             # inside the source actor's words ("Mexico's army"): not a location
-            if not any(sdoc[k].lower_ in {"in", "at", "near"} for k in range(max(actor_subj[0][0], m.start - 2), m.start)):
+            a0, b0 = next((a, b) for a, b in actor_subj if a <= m.start and m.end <= b)
+            tok, located = sdoc[m.start:m.end].root, False
+            while a0 <= tok.i < b0 and tok.head.i != tok.i:
+                if tok.dep_ == "prep" and tok.lower_ in STRONG_PREPS | {"at", "near"}:
+                    located = True  # "a car bomb in Syria's western Hama province"
+                    break
+                tok = tok.head
+            if not located:
                 continue
         root = sdoc[m.start:m.end].root
         if _modifier_only(root, m.place):

@@ -97,8 +97,9 @@ def is_ongoing(trigger: Token) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux):
         return True
-    if any(a.lemma_ == "have" for a in aux) and not any(a.lemma_ == "be" and a.dep_ == "auxpass" for a in aux):
-        return True
+    if any(a.lemma_ == "have" and a.tag_ != "VBD" for a in aux) and \
+            not any(a.lemma_ == "be" and a.dep_ == "auxpass" for a in aux):
+        return True  # "has responded", "have been attacking"; the pluperfect "had targeted" is past
     return any(VAGUE.search(c.text) for c in verb.subtree if c.ent_type_ == "DATE")
 
 

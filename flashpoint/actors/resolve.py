@@ -182,6 +182,9 @@ class ActorResolver:
             obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if obj is not None:
                 return self.resolve(obj, doc, date, depth + 1)
+            if token.like_num and token.dep_ in ("dobj", "nsubjpass"):  # "strikes kill 20": people
+                return self._actor(np_span(token), self.kb.generic_name(None, "CVL") or "civilians", None, "CVL",
+                                   None, "a number of people → civilians")
         span = np_span(token)
         if self.kb.agent_index:  # user agent nouns (PETRARCH .agents): "Arnor cleric", "MSF Arnor"
             from .petrarch import agent_actor
@@ -245,8 +248,10 @@ class ActorResolver:
                                  if c.dep_ in ("compound", "amod", "poss")) if a]
             if inner:
                 best = next((a for a in inner if a.sector), inner[0])
-                # a country written in the phrase ("Israeli intelligence officials") beats one inherited
-                country = country or best.country or next((a.country for a in inner if a.country), None)
+                # a known body keeps its country ("Hamas leaders in Cairo"); otherwise a country written
+                # in the phrase ("Israeli intelligence officials") beats one inherited
+                country = (best.country if best.actor_id else None) or country or best.country or \
+                    next((a.country for a in inner if a.country), None)
                 return self._actor(span, best.name, country, best.sector or sector, best.actor_id,
                                    f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
             if sector is None:

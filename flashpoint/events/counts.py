@@ -49,6 +49,8 @@ def count_of(head: Token) -> int | None:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         return count_of(obj) if obj is not None else None
+    if head.like_num:  # "strikes kill 20"
+        return parse_number([t for t in head.subtree if t.i <= head.i and (t.like_num or t.lower_ in NUMBER_WORDS)])
     nums = [c for c in head.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
     if nums:
         toks = sorted({t for n in nums for t in n.subtree if t.i < head.i and t.dep_ != "punct"}, key=lambda t: t.i)

@@ -152,10 +152,16 @@ class EventExtractor:
                 targets = self.protest_target(doc, resolver, verb) or [None]
         mode = self.instrument_mode(verb) or trig.mode
         events = []
+        pairs = []
         for source, target in product(sources, targets or [None]):
+            if source is not None and target is not None and _same(source, target):
+                target = None  # "Iran warned it would respond to any attack on its territory"
+            if (source, target) not in pairs:
+                pairs.append((source, target))
+        for source, target in pairs:
             if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST"):
                 continue
-            if source is not None and target is not None and _same(source, target):
+            if target is None and len(pairs) > 1 and any(t is not None for s, t in pairs if s is source):
                 continue
             ev = self.make_event(doc, index, verb, covered, trig, mode, source, target,
                                  f"verb '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]}): source from {rule}")
@@ -246,7 +252,7 @@ class EventExtractor:
         covered_ids = {t.i for t in covered}
         for spec in trig.targets:
             toks = self.target_tokens(head, spec, covered_ids)
-            actors = [resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok)]
+            actors = [self.doer(doc, resolver, t) or resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok)]
             actors = [a for a in actors if a is not None]
             if actors:
                 return actors
@@ -259,6 +265,18 @@ class EventExtractor:
             if actors:
                 return actors
         return [None]
+
+    def doer(self, doc, resolver, tok: Token) -> Actor | None:
+        """When the object is itself an event ("demanded an Israeli withdrawal"), its doer."""
+        if tok.pos_ != "NOUN" or self.lex.match(tok) is None:
+            return None
+        mention_at = doc.user_data.get("mention_at", {})
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound") or c.dep_ == "amod" and c.i in mention_at:
+                actor = resolver.resolve(c, doc)
+                if actor is not None:
+                    return actor
+        return None
 
     @staticmethod
     def nearby_objects(head: Token, covered_ids: set[int]) -> list[Token]:

@@ -220,3 +220,16 @@ def test_list_of_settlements(nlp):
     text = "In the province of Damascus, terrorists shelled the settlements of Arbin, Hawsh Nasri and Jobar."
     loc = make_geo(None)(_doc(nlp, text, "shelled")).events[0].location
     assert loc is not None and loc.text == "Arbin"
+
+
+def test_border_between_two_countries(nlp):
+    text = "Nearly 200 anarchists demonstrated at the Greek-Macedonian border out of solidarity."
+    loc = make_geo(None)(_doc(nlp, text, "demonstrated")).events[0].location
+    assert loc is not None and loc.text == "Greek-Macedonian border"
+
+
+def test_town_apposed_to_place_noun(nlp):
+    text = ("The suspects were captured during a raid on a house in Dunya Pur, a small town about 100 kilometers "
+            "northeast of the city of Multan.")
+    loc = make_geo(None)(_doc(nlp, text, "captured")).events[0].location
+    assert loc is not None and loc.text == "Dunya Pur"

@@ -6,12 +6,20 @@ Location choice for an event (see ``choose``), best first:
    object ("attacked ... in Kerman"), the object itself ("captured Badme"), or a name in the
    target noun phrase ("the Al Harir base");
 1. a place attached through the patient subject of a passive ("a policeman in Amara was
-   killed"), the agent phrase, or a verb conjoined with the trigger;
-2. a place elsewhere in the trigger's clause tree (other clauses of the sentence), only
-   when ``geo_sentence_fallback`` is on;
-3. otherwise the article's dateline or main country, only when ``geo_fallback`` says so
+   killed"), the agent phrase, a verb conjoined with the trigger, or a scene clause
+   ("killed when militants hit the Jumla villages");
+2. a place in a clause below the trigger, in a locative role (a relative clause on its object,
+   "while hiding in a farm in Al-Dawr", "..., and 24 others were wounded in X");
+3. a place elsewhere in the sentence, only when ``geo_sentence_fallback`` is on;
+4. otherwise the article's dateline or main country, only when ``geo_fallback`` says so
    (``none`` | ``dateline`` | ``focus``); such a location has ``text`` None, since the
    sentence does not name it.
+
+Within a tier: a reference point ("Suwayrah, 50 km south of Baghdad") or a place that only
+locates another candidate ("al-Tijara neighbourhood in central Damascus", "Lamitan town,
+Basilan") ranks half a tier and more lower; then the more specific place; then the nearer.
+A place under ANOTHER event's trigger belongs to that event ("accused X of being behind the
+attack in Kerman") unless that event sets the scene ("killed in the attack on Kerman").
 
 Places never chosen: the active subject of the trigger ("Iran captured ..."), a place
 inside an organisation's name ("Islamic Resistance in Iraq"), origins ("a driver from
@@ -210,7 +218,7 @@ def _in_org_name(start: int, end: int, sdoc, actors) -> bool:
                 return True
         for ent in sdoc.ents:
             if ent.label_ == "ORG" and ent.start <= start and end <= ent.end:
-                if (ent.start, ent.end) == (start, end) and _place_context(sdoc, start, end) == "strong":
+                if (ent.start, ent.end) == (start, end) and _place_context(sdoc, start, end) in {"strong", "strong+"}:
                     continue  # "shelling on Khanasir town": a place NER took for an organisation
                 return True
     return False
@@ -329,6 +337,8 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
     prev = sdoc[i - 1] if i > 0 else None
     nxt = sdoc[j] if j < len(sdoc) else None
     head = sdoc[i:j].root
+    if any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS | {"stronghold"} for c in head.children):
+        return "strong+"  # "Dunya Pur, a small town ...", "Ballymurphy, an IRA stronghold"
     if prev is not None and prev.lower_ in STRONG_PREPS:
         return "strong"
     if prev is not None and prev.lower_ == "on" and (prev.head.lower_ in EVENT_NOUNS | {"siege", "shelling", "assault", "airstrike", "airstrikes", "strike", "strikes", "offensive", "march", "advance"}
@@ -351,8 +361,6 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
         return "strong"  # "the popular Bardo Museum", "the Baliem Valley"
     if head.dep_ == "appos" and head.head.lower_ in PLACE_NOUNS:
         return "strong"
-    if any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS | {"stronghold"} for c in head.children):
-        return "strong+"  # "Dunya Pur, a small town ...", "Ballymurphy, an IRA stronghold"
     if head.dep_ == "poss" and head.head.lower_ in PLACE_POSSESSED:
         return "weak"
     if head.dep_ == "dobj" and head.head.lemma_ in TERRITORIAL_VERBS:
@@ -566,6 +574,8 @@ def _place_role(root) -> bool:
             break
     if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS - {"of", "by", "to", "over", "between"}:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in DIRECTION_WORDS:
+        return True  # "west of the Duluiyah town"
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in MOTION_VERBS:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_ in TERRITORIAL_VERBS | MOTION_VERBS:

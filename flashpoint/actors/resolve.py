@@ -460,10 +460,27 @@ class ActorResolver:
         wants_person = lower in ("he", "him", "his", "she", "her")
         wants_plural = lower in ("they", "them", "their", "themselves")
         sdoc = doc.spacy_doc
-        for actor in reversed(doc.user_data.get("resolved", [])):
-            if actor.start >= token.i or actor.start < token.sent.start - 60:
-                continue
-            head = sdoc[actor.end - 1]
+        # an object pronoun does not refer to its own clause's subject ("police fired to disperse
+        # them": them ≠ police)
+        own_subject: set[int] = set()
+        if token.dep_ in ("dobj", "pobj", "dative"):
+            clause = token.head
+            for _ in range(3):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    own_subject = {t.i for t in subj.subtree}
+                    break
+                if clause.dep_ not in ("xcomp", "advcl", "prep") or clause.head is clause:
+                    break
+                clause = clause.head
+        candidates = [a for a in reversed(doc.user_data.get("resolved", []))
+                      if token.sent.start - 60 <= a.start < token.i and a.start not in own_subject]
+        # subjects are the likelier antecedents: "people protested against the peacekeepers, and
+        # police fired to disperse them"
+        candidates.sort(key=lambda a: (a.start < token.sent.start,
+                                       sdoc[a.start:a.end].root.dep_ not in ("nsubj", "nsubjpass")))
+        for actor in candidates:
+            head = sdoc[actor.start:actor.end].root
             is_person = head.ent_type_ == "PERSON" or (actor.actor_id or "").startswith("person:")
             plural = head.tag_ in ("NNS", "NNPS")
             if wants_person and not is_person:

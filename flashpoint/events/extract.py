@@ -17,6 +17,7 @@ conditionals) are flagged, never dropped. The ``evidence`` field says which rule
 """
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from spacy.tokens import Span, Token
@@ -29,6 +30,7 @@ from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PAST_PERIOD = re.compile(r"\b(last|ago|earlier this|this year|in (19|20)\d\d|since)\b", re.I)
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
@@ -93,8 +95,13 @@ class EventExtractor:
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
-        if verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod"):
+        if verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod") \
+                and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in verb.sent.ents
+                        if verb.left_edge.i <= e.start < verb.right_edge.i + 1):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
+        if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and not any(
+                c.dep_ == "aux" for c in verb.children):
+            return []  # "the parties that support him": a standing relation, not an event
         if "clause" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             trig = _with_type(trig, "THREATEN", "130")  # "warned that police will no longer tolerate rallies"
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
@@ -143,10 +150,12 @@ class EventExtractor:
         if trig.event_type == "THREATEN" and targets == [None]:
             targets = self.threatened(doc, resolver, verb) or [None]
         sources = [s for s in sources if s is not None] or [None]
-        if "civil" in trig.flags and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
+        civil = next((f for f in trig.flags if f.startswith("civil")), None)
+        if civil and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
                 and (sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
-            trig = _with_type(trig, "PROTEST", "144")  # protesters blocking roads obstruct, police restrict
-            trig = _with_mode(trig, "obstruct")
+            # protesters blocking roads obstruct (police restrict); people protest, governments disapprove
+            mode = civil.partition(":")[2] or "obstruct"
+            trig = _with_mode(_with_type(trig, "PROTEST", "141" if mode == "demo" else "144"), mode)
             rule += "; done by non-state actors → PROTEST"
             if targets == [None]:
                 targets = self.protest_target(doc, resolver, verb) or [None]
@@ -618,8 +627,9 @@ class EventExtractor:
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):
                 # what someone is accused of doing is alleged; an attack they are blamed for happened
                 return negated, True, f"hypothetical: governed by '{parent.text}'"
-            if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and cur is not tok:
-                break
+            if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
+                    (cur is not tok or cur.dep_ == "relcl"):
+                break  # a relative clause is asserted on its own: "the summit, where leaders agreed"
             if any(c.dep_ == "neg" for c in parent.children) and cur.dep_ in ("xcomp", "ccomp", "acl", "dobj"):
                 negated = True
             cur = parent

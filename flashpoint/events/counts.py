@@ -79,12 +79,14 @@ class CountsStage:
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy_doc
         for ev in doc.events:
-            trig = sdoc[ev.trigger_start]
+            trig = sdoc[ev.trigger_start:ev.trigger_end].root  # "missile strike": the head word
             verbs = [trig] if trig.pos_ == "VERB" else []
             verbs += [c for c in trig.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
             if trig.dep_ in ("nsubj",) and trig.head.pos_ == "VERB":
                 verbs.append(trig.head)
-            verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"]
+            # "shelled the town, killing 34": a participle without a subject of its own continues the event
+            verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
+                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             for verb in verbs:
                 lemma = verb.lemma_.lower()
                 who = victims(verb)

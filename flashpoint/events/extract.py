@@ -493,7 +493,7 @@ class EventExtractor:
                 actor = resolver.resolve(obj, doc)
                 if actor is not None and actor.country and not actor.sector and \
                         not (source is not None and source.country == actor.country and source.sector is None):
-                    actor.reason += "; the people of the place the event was aimed at"
+                    actor.reason += "; the place the event was aimed at"
                     return actor
         return None
 

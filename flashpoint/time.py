@@ -90,7 +90,7 @@ def governing_token(expr: Span, anchors: set[int]) -> Token | None:
 
 def is_ongoing(trigger: Token) -> bool:
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy 3.8: a new Token each access
         verb = verb.head
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
         verb = verb.head  # "it has responded, killing ...": the tense is the main verb's
@@ -105,7 +105,7 @@ def is_ongoing(trigger: Token) -> bool:
 
 def simple_tense_date(trigger: Token, published: dt.date) -> dt.date:
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy 3.8: a new Token each access
         verb = verb.head
     past = verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
     return published + dt.timedelta(days=UNDATED_PAST_OFFSET) if past else published

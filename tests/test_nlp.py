@@ -110,3 +110,13 @@ def test_no_trigger_form_missed():
             if lex.match(tok) is not None and tok.lower_ not in test.base_of:
                 missed.add(tok.lower_)
     assert not missed
+
+
+def test_verbless_trigger_sentence_terminates(stages):
+    """A trigger in a sentence without a verb (a list item, a headline) is coded, not looped on."""
+    on, off = stages
+    text = ("Suicide bomber kills six in Bagram.\n\n==See also==* Air Force Office of Special Investigations* "
+            "U.S. attack on the Taliban")
+    for pipeline in (on, off):
+        doc, events = _events(pipeline, text, published="2015-12-21")
+        assert doc.spacy_doc.text == doc.text

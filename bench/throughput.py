@@ -120,9 +120,14 @@ def timed(cmd: list[str], stdout=None, env=None) -> dict:
 
 
 SPACY_SCRIPT = r"""
-import json, sys
-from flashpoint.nlp import load_model
-nlp = load_model()  # the same model flashpoint uses, with the same components
+import importlib, json, sys
+from flashpoint.config import Settings
+for name in Settings().spacy_models:  # the model flashpoint uses, as spaCy ships it
+    try:
+        nlp = importlib.import_module(name).load()
+        break
+    except ImportError:
+        continue
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 n = int(sys.argv[2])
 tokens = sum(len(d) for d in nlp.pipe(texts, n_process=n, batch_size=32))

@@ -120,3 +120,21 @@ def test_verbless_trigger_sentence_terminates(stages):
     for pipeline in (on, off):
         doc, events = _events(pipeline, text, published="2015-12-21")
         assert doc.spacy_doc.text == doc.text
+
+
+def test_memo_lemmatizer_same_lemmas():
+    import importlib
+
+    from flashpoint.config import Settings
+    from flashpoint.nlp import spacy_model
+    fast = spacy_model(Settings())
+    assert type(fast.get_pipe("lemmatizer")).__name__ == "MemoLemmatizer"
+    for name in Settings().spacy_models:
+        try:
+            ref = importlib.import_module(name).load()
+            break
+        except ImportError:
+            continue
+    texts = [SEED.read_text(encoding="utf-8"), "Troops were killed; militias fled, rebels are fleeing. Better days."]
+    for a, b in zip(ref.pipe(texts), fast.pipe(texts * 2)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]

@@ -2,12 +2,13 @@
 
 Workers are started with ``forkserver`` (``spawn`` where there is none): a clean process that
 imports flashpoint and loads the pipeline once in its initializer, then codes batch after
-batch. ``imap`` yields the batches' results in input order and only keeps a bounded number of
-batches in flight, so memory does not grow with the input.
+batch. Results are yielded in input order and only a bounded number of batches is in flight,
+so memory does not grow with the input.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from typing import Iterable, Iterator
 
 from ..config import Settings
@@ -29,39 +30,21 @@ def _work(job: tuple[list[Article], bool]):
     return code_batch(batch, _settings, documents)
 
 
-def _bounded(items: Iterator, ahead, limit: int, stopped) -> Iterator:
-    """Hand out items only while fewer than ``limit`` are ahead of the consumer."""
-    import time
-    for item in items:
-        while ahead() >= limit:
-            if stopped():
-                return
-            time.sleep(0.005)
-        yield item
-
-
 def run_local(articles: Iterable[Article], settings: Settings, workers: int, documents: bool = False) -> Iterator:
+    """Yield each article's result in input order. The input is read in the caller's thread
+    (a reader may print or write as it goes), at most ``4 × workers`` batches ahead."""
     from . import batched
 
     # batches of a few articles spread the work evenly over the workers; each worker still
     # streams its candidate sentences through spaCy in one nlp.pipe call per batch
     size = max(1, min(settings.batch_size, 8))
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    sent = done = 0
-
-    def jobs():
-        nonlocal sent
-        for batch in batched(articles, size):
-            sent += 1
-            yield batch, documents
-
-    # Pool.imap reads its input eagerly; bound what is read ahead so memory stays flat
     limit = workers * 4
-    stop = False
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_init, initargs=(settings,)) as pool:
-        try:
-            for results in pool.imap(_work, _bounded(jobs(), lambda: sent - done, limit, lambda: stop), chunksize=1):
-                done += 1
-                yield from results
-        finally:
-            stop = True
+        pending: deque = deque()
+        for batch in batched(articles, size):
+            pending.append(pool.apply_async(_work, ((batch, documents),)))
+            while len(pending) >= limit:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

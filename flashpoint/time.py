@@ -82,7 +82,7 @@ def governing_token(expr: Span, anchors: set[int]) -> Token | None:
             return tok
         if tok.pos_ == "VERB" and tok.i not in inside:
             return None  # the date belongs to another clause's verb
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -92,7 +92,7 @@ def is_ongoing(trigger: Token) -> bool:
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy 3.8: a new Token each access
         verb = verb.head
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "it has responded, killing ...": the tense is the main verb's
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux):
@@ -134,7 +134,7 @@ class TimeStage:
                 if head.pos_ not in ("NOUN", "PROPN"):
                     continue
                 for _ in range(3):
-                    if head.head is head:
+                    if head.head.i == head.i:
                         break
                     head = head.head
                     if head.pos_ in ("VERB", "AUX"):

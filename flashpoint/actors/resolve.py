@@ -169,7 +169,7 @@ class ActorResolver:
             clause = token
             for _ in range(3):
                 clause = clause.head
-                if clause.dep_ in ("relcl", "acl") and clause.head is not clause:
+                if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
                     return self.resolve(clause.head, doc, date, depth + 1)
             return None
         if lower in PRONOUNS:
@@ -470,7 +470,7 @@ class ActorResolver:
                 if subj is not None:
                     own_subject = {t.i for t in subj.subtree}
                     break
-                if clause.dep_ not in ("xcomp", "advcl", "prep") or clause.head is clause:
+                if clause.dep_ not in ("xcomp", "advcl", "prep") or clause.head.i == clause.i:
                     break
                 clause = clause.head
         candidates = [a for a in reversed(doc.user_data.get("resolved", []))

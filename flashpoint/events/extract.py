@@ -185,7 +185,7 @@ class EventExtractor:
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 return subj
-            if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head is not tok:
+            if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
                     if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
@@ -621,7 +621,7 @@ class EventExtractor:
                 if c.dep_ == "aux" and c.tag_ == "TO" and cur.head.lemma_.lower() not in factive:
                     return negated, True, "hypothetical: to-infinitive"
             parent = cur.head
-            if parent is cur:
+            if parent.i == cur.i:
                 break
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
@@ -632,7 +632,7 @@ class EventExtractor:
             asserted = cur.dep_ == "relcl" or cur.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ASSERTED_MARKS for m in cur.children)
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
-                    (cur is not tok or asserted):
+                    (cur.i != tok.i or asserted):
                 break  # a relative clause is asserted on its own: "the summit, where leaders agreed"
             if any(c.dep_ == "neg" for c in parent.children) and cur.dep_ in ("xcomp", "ccomp", "acl", "dobj"):
                 negated = True
@@ -644,7 +644,7 @@ class EventExtractor:
         cur = tok
         for _ in range(8):
             parent = cur.head
-            if parent is cur:
+            if parent.i == cur.i:
                 break
             if parent.pos_ == "VERB" and any(w in speech for w in lemmas(parent)) and cur.dep_ in ("ccomp", "parataxis"):
                 subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)

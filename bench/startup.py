@@ -1,4 +1,5 @@
-"""Time and memory to load the gazetteer (the cached index; the first run on a machine builds it).
+"""Time and memory to load the knowledge: the actor knowledge base and the gazetteer (its cached
+index; the first run on a machine builds it), next to the spaCy model's own load as a baseline.
 
     python bench/startup.py [--rebuild]
 """
@@ -34,7 +35,7 @@ def main() -> int:
     Gazetteer.load()  # make sure the cache exists
     import gc
     gc.collect()
-    before = rss_mb()
+    before = before_gz = rss_mb()
     t = time.perf_counter()
     gz = Gazetteer.load()
     secs = time.perf_counter() - t
@@ -45,6 +46,26 @@ def main() -> int:
     for _ in range(10000):
         gz.lookup("Baghdad")
     print(f"lookup: {(time.perf_counter() - t) / 10000 * 1e6:.1f} us")
+
+    from flashpoint.actors.kb import KnowledgeBase
+    gc.collect()
+    before = rss_mb()
+    t = time.perf_counter()
+    kb = KnowledgeBase.load()
+    kb_secs, kb_mb = time.perf_counter() - t, rss_mb() - before
+    print(f"knowledge base load: {kb_secs:.2f} s, +{kb_mb:.0f} MB ({len(kb.entries)} entries, "
+          f"{len(kb.index) + len(kb.exact_index)} names)")
+
+    from flashpoint.nlp import load_model
+    gc.collect()
+    before = rss_mb()
+    t = time.perf_counter()
+    load_model()
+    model_secs, model_mb = time.perf_counter() - t, rss_mb() - before
+    print(f"baseline, spaCy model load: {model_secs:.2f} s, +{model_mb:.0f} MB")
+    total_s, total_mb = secs + kb_secs, (after - before_gz) + kb_mb
+    verdict = "within" if total_s <= 2 and total_mb <= 500 else "OVER"
+    print(f"knowledge total: {total_s:.2f} s, +{total_mb:.0f} MB ({verdict} the 2 s / 500 MB budget)")
     return 0
 
 

@@ -29,7 +29,7 @@ def register(cli: click.Group) -> None:
     @cli.command("ingest")
     @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|FEED...")
     @click.option("--db", default=None, metavar="FILE", help="store file (default ./flashpoint.duckdb, or $FLASHPOINT_DB)")
-    @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="coding processes")
+    @click.option("--workers", default=None, type=click.IntRange(1, 64), help="coding processes (default: the machine's cores)")
     @click.option("--progress/--no-progress", default=None, help="progress bar (default: when stderr is a terminal)")
     def ingest_cmd(inputs, db, workers, progress):
         """Code articles (files, folders, '-', URLs, RSS/Atom feeds) into the event store.

@@ -12,8 +12,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+from collections import deque
+
 from ..config import Settings
 from ..doc import Article, content_hash
+from ..ingest import InputFailure
+from ..scale import batched, run_documents
 from . import writer as W
 from .db import Writer
 
@@ -45,15 +49,6 @@ def raw_hash(article: Article) -> str:
     return content_hash("\x00".join([article.id or "", article.text or "", article.html or ""]), 24)
 
 
-_worker_pipeline = None
-
-
-def _init_worker(settings: Settings):
-    global _worker_pipeline
-    from ..pipeline import Pipeline
-    _worker_pipeline = Pipeline(settings)
-
-
 def html_problem(article: Article) -> str | None:
     """A reason when an HTML input is visibly broken (cut off before its end)."""
     html = article.html
@@ -65,49 +60,12 @@ def html_problem(article: Article) -> str | None:
     return None
 
 
-def _result(d) -> tuple:
-    if not (d.text or "").strip():
-        return ("fail", d.source, "no article text could be extracted from the input")
-    return ("ok", d.to_dict(), d.event_dicts())
-
-
-def _code(pipeline, articles: list[Article]) -> list[tuple]:
-    """Code a chunk; one article failing does not lose the others."""
-    try:
-        docs = list(pipeline.pipe(articles))
-        return [_result(d) for d in docs]
-    except Exception:
-        if len(articles) == 1:
-            exc = sys.exc_info()[1]
-            return [("fail", articles[0].source, f"could not be coded ({type(exc).__name__}: {exc})"[:500])]
-    out = []
-    for a in articles:
-        out.extend(_code(pipeline, [a]))
-    return out
-
-
-def _code_in_worker(articles: list[Article]) -> list[tuple]:
-    return _code(_worker_pipeline, articles)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for it in items:
-        chunk.append(it)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, settings: Settings | None = None,
            workers: int | None = None, progress: bool | None = None,
            on_result: Callable[[str, Any], None] | None = None) -> IngestReport:
     """Code and store the inputs (paths, directories, URLs, ``-``, or Article objects)."""
     settings = settings or Settings()
     db = db or settings.db_path
-    workers = workers or settings.workers or 1
     report = IngestReport()
     t0 = time.monotonic()
     w = Writer(db)
@@ -162,7 +120,7 @@ def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, set
 
     # Split inputs into failures and articles not yet stored; check known inputs per chunk.
     def articles_to_code() -> Iterator[tuple[Article, str]]:
-        for chunk in _chunks(items, 64):
+        for chunk in batched(items, 64):
             arts = []
             for it in chunk:
                 if isinstance(it, Article):
@@ -185,30 +143,26 @@ def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, set
                 else:
                     yield a, h
 
-    chunk_size = max(1, min(settings.batch_size, 16))
+    # The same coding path as `extract` (and the cluster): results come back in input order,
+    # so each is paired with the input hash queued when its article went in.
+    queued: deque[tuple[str, str]] = deque()
+
+    def feed() -> Iterator[Article]:
+        for article, h in articles_to_code():
+            queued.append((article.source, h))
+            yield article
+
     try:
-        if workers <= 1:
-            from ..pipeline import load
-            pipeline = load(settings)
-            for chunk in _chunks(articles_to_code(), chunk_size):
-                results = _code(pipeline, [a for a, _ in chunk])
-                for (a, h), r in zip(chunk, results):
-                    add(r + (h,) if r[0] == "ok" else r)
-        else:
-            import concurrent.futures as cf
-            import multiprocessing as mp
-            with cf.ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_worker,
-                                        initargs=(settings,)) as pool:
-                futures: list = []
-                for chunk in _chunks(articles_to_code(), chunk_size):
-                    futures.append((chunk, pool.submit(_code_in_worker, [a for a, _ in chunk])))
-                    while len(futures) > workers * 2:
-                        c, fut = futures.pop(0)
-                        for (a, h), r in zip(c, fut.result()):
-                            add(r + (h,) if r[0] == "ok" else r)
-                for c, fut in futures:
-                    for (a, h), r in zip(c, fut.result()):
-                        add(r + (h,) if r[0] == "ok" else r)
+        for result in run_documents(feed(), settings, workers=workers, documents=True):
+            source, h = queued.popleft()
+            if isinstance(result, InputFailure):
+                add(("fail", result.source, result.reason))
+                continue
+            doc, events = result
+            if not (doc.get("text") or "").strip():
+                add(("fail", source, "no article text could be extracted from the input"))
+            else:
+                add(("ok", doc, events, h))
         flush()
     finally:
         if bar is not None:

@@ -401,6 +401,11 @@ class EventExtractor:
             return []
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
+        civil = next((f for f in trig.flags if f.startswith("civil")), None)
+        if civil and sources and sources[0].sector not in STATE_SECTORS and (
+                sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
+            mode_name = civil.partition(":")[2] or "obstruct"
+            trig = _with_mode(_with_type(trig, "PROTEST", "144"), mode_name)  # a blockade by protesters
         mode = self.instrument_mode(noun) or trig.mode
         if "armed" in trig.flags and (
                 mode or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
@@ -566,13 +571,18 @@ class EventExtractor:
                 continue
             if not ev.hypothetical or ev.negated or ev.event_type in ("AGREE", "THREATEN"):
                 continue
-            tok = doc.spacy_doc[ev.trigger_start]
+            tok = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
+            if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+                tok = tok.head  # "will extend the curfew": the verb carries the intention
             cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
             if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
                 cue = tok.head
-            if cue is None or self.lex.match(cue) is not None:
+            if cue is None or self.lex.match(cue) is not None and tok.i != doc.spacy_doc[ev.trigger_start].i:
                 continue
-            new_type = "AGREE" if quad in (1, 2) else "THREATEN" if quad == 4 else None
+            conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children
+                                                        if m.dep_ == "mark") for c in tok.children)
+            # a promise with a condition attached is a threat: "will withdraw ... unless"
+            new_type = "THREATEN" if conditional or quad == 4 else "AGREE" if quad in (1, 2) else None
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
                 continue

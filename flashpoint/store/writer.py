@@ -152,18 +152,24 @@ _EVENT_INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) VALUES (
                  "ON CONFLICT DO NOTHING")
 
 
-def _find_incident(con, row) -> str | None:
-    if row["negated"] or row["hypothetical"] or row["day"] is None:
-        return None
-    cands = con.execute(
-        """SELECT incident_id, location_lat, location_lon FROM incidents
-           WHERE event_type = ? AND source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?
-             AND day BETWEEN CAST(? AS DATE) - INTERVAL 1 DAY AND CAST(? AS DATE) + INTERVAL 1 DAY
-           ORDER BY day, incident_id""",
-        [row["event_type"], row["source_code"], row["target_code"], row["day"], row["day"]]).fetchall()
+def _same_day_window(a, b) -> bool:
+    import datetime as dt
+    da = a if isinstance(a, dt.date) else dt.date.fromisoformat(str(a)[:10])
+    db_ = b if isinstance(b, dt.date) else dt.date.fromisoformat(str(b)[:10])
+    return abs((da - db_).days) <= 1
+
+
+def _match_incident(row, candidates: list[tuple]) -> str | None:
+    """The incident an event report belongs to: same type, source and target codes, dates within
+    a day, places within INCIDENT_KM (two reports without a place go together)."""
+    if not any(code and not code.startswith("---") for code in (row["source_code"], row["target_code"])):
+        return None  # no country on either side ("unknown" → "civilians"): nothing ties two reports together
     lat, lon = row["location_lat"], row["location_lon"]
     best, best_d = None, None
-    for inc_id, ilat, ilon in cands:
+    for inc_id, etype, src, tgt, day, ilat, ilon in candidates:
+        if etype != row["event_type"] or src != row["source_code"] or tgt != row["target_code"] \
+                or not _same_day_window(day, row["day"]):
+            continue
         if lat is None or lon is None or ilat is None or ilon is None:
             if (lat is None or lon is None) and (ilat is None or ilon is None):
                 return inc_id
@@ -174,23 +180,81 @@ def _find_incident(con, row) -> str | None:
     return best
 
 
-def _upsert_actor(con, row, side):
-    name, code = row[f"{side}_name"], row[f"{side}_code"]
-    if not name and not code:
+def _insert_rows(con, table: str, columns: list[str], rows: list[list], conflict: str = "ON CONFLICT DO NOTHING"):
+    """Insert many rows in one statement (a DataFrame scan), far cheaper than one per row."""
+    if not rows:
         return
-    con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [f"{code or ''}|{name or ''}", name, code, row[f"{side}_country"], row[f"{side}_sector"],
-                 row[f"{side}_actor_id"]])
+    import pandas as pd
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    con.register("_fp_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _fp_rows {conflict}")
+    finally:
+        con.unregister("_fp_rows")
 
 
-def _upsert_place(con, row):
-    if not row["location_name"] and row["location_lat"] is None:
-        return
-    key = str(row["location_geonameid"]) if row["location_geonameid"] else \
-        f"{row['location_name']}|{row['location_country']}|{row['location_lat']}|{row['location_lon']}"
-    con.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [key, row["location_name"], row["location_country"], row["location_admin1"],
-                 row["location_geonameid"], row["location_lat"], row["location_lon"], row["location_precision"]])
+def _write_events(con, rows: list[dict[str, Any]]) -> int:
+    """Store an article's events, merge them into incidents, and note their actors and places:
+    a handful of set-based statements per article, whatever its number of events."""
+    ids = list(dict.fromkeys(r["event_id"] for r in rows))
+    existing = {r[0] for r in con.execute("SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?))",
+                                          [ids]).fetchall()} if ids else set()
+    fresh, seen = [], set(existing)
+    for r in rows:
+        if r["event_id"] not in seen:
+            seen.add(r["event_id"])
+            fresh.append(r)
+    if not fresh:
+        return 0
+    counted = [r for r in fresh if not (r["negated"] or r["hypothetical"]) and r["day"] is not None]
+    candidates: list[tuple] = []
+    if counted:
+        days = sorted(str(r["day"]) for r in counted)
+        candidates = [tuple(c) for c in con.execute(
+            """SELECT incident_id, event_type, source_code, target_code, day, location_lat, location_lon
+               FROM incidents WHERE day BETWEEN CAST(? AS DATE) - INTERVAL 1 DAY AND CAST(? AS DATE) + INTERVAL 1 DAY
+                 AND event_type IN (SELECT unnest(?))""",
+            [days[0], days[-1], sorted({r["event_type"] for r in counted})]).fetchall()]
+    new_incidents, touched = [], set()
+    for r in counted:
+        inc = _match_incident(r, candidates)
+        if inc is None:
+            inc = r["event_id"]
+            record = (inc, r["event_type"], r["source_code"], r["target_code"], r["day"], r["location_lat"],
+                      r["location_lon"])
+            candidates.append(record)
+            new_incidents.append([*record, 0, 0])
+        r["incident_id"] = inc
+        touched.add(inc)
+    _insert_rows(con, "incidents", ["incident_id", "event_type", "source_code", "target_code", "day",
+                                    "location_lat", "location_lon", "n_reports", "n_articles"], new_incidents)
+    _insert_rows(con, "events", EVENT_COLUMN_NAMES, [[r[c] for c in EVENT_COLUMN_NAMES] for r in fresh])
+    if touched:
+        con.execute(
+            """UPDATE incidents SET n_reports = s.n, n_articles = s.a
+               FROM (SELECT incident_id AS id, count(*) AS n, count(DISTINCT article_id) AS a FROM events
+                     WHERE incident_id IN (SELECT unnest(?)) GROUP BY incident_id) AS s
+               WHERE incidents.incident_id = s.id""", [sorted(touched)])
+    actors = {}
+    for r in fresh:
+        for side in ("source", "target"):
+            name, code = r[f"{side}_name"], r[f"{side}_code"]
+            if name or code:
+                key = f"{code or ''}|{name or ''}"
+                actors.setdefault(key, [key, name, code, r[f"{side}_country"], r[f"{side}_sector"],
+                                        r[f"{side}_actor_id"]])
+    _insert_rows(con, "actors", ["actor_key", "name", "code", "country", "sector", "actor_id"], list(actors.values()))
+    places = {}
+    for r in fresh:
+        if not r["location_name"] and r["location_lat"] is None:
+            continue
+        key = str(r["location_geonameid"]) if r["location_geonameid"] else \
+            f"{r['location_name']}|{r['location_country']}|{r['location_lat']}|{r['location_lon']}"
+        places.setdefault(key, [key, r["location_name"], r["location_country"], r["location_admin1"],
+                                r["location_geonameid"], r["location_lat"], r["location_lon"], r["location_precision"]])
+    _insert_rows(con, "places", ["place_key", "name", "country", "admin1", "geonameid", "lat", "lon", "precision"],
+                 list(places.values()))
+    return len(fresh)
 
 
 def article_exists(con, article_id: str) -> bool:
@@ -239,28 +303,7 @@ def write_document(con, doc: dict[str, Any], events: list[dict[str, Any]], raw_h
              hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16], raw_hash, len(rows), dup,
              None if sim is None else round(sim, 3), [int(x) for x in sig]])
         con.executemany("INSERT INTO article_bands VALUES (?, ?)", [[k, aid] for k in keys])
-        stored = 0
-        for row in rows:
-            if con.execute("SELECT 1 FROM events WHERE event_id = ?", [row["event_id"]]).fetchone():
-                continue
-            inc = _find_incident(con, row)
-            if inc is not None:
-                row["incident_id"] = inc
-                con.execute(
-                    """UPDATE incidents SET n_reports = n_reports + 1,
-                         n_articles = (SELECT count(DISTINCT article_id) FROM events WHERE incident_id = ?)
-                                      + CASE WHEN ? IN (SELECT article_id FROM events WHERE incident_id = ?) THEN 0 ELSE 1 END
-                       WHERE incident_id = ?""", [inc, row["article_id"], inc, inc])
-            elif not (row["negated"] or row["hypothetical"]):
-                row["incident_id"] = row["event_id"]
-                con.execute("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1)",
-                            [row["event_id"], row["event_type"], row["source_code"], row["target_code"], row["day"],
-                             row["location_lat"], row["location_lon"]])
-            con.execute(_EVENT_INSERT, [row[c] for c in EVENT_COLUMN_NAMES])
-            _upsert_actor(con, row, "source")
-            _upsert_actor(con, row, "target")
-            _upsert_place(con, row)
-            stored += 1
+        stored = _write_events(con, rows)
         con.execute("COMMIT")
         return WriteResult(aid, "stored", stored, dup, sim)
     except BaseException:

@@ -30,8 +30,9 @@ def register(cli: click.Group) -> None:
     @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|FEED...")
     @click.option("--db", default=None, metavar="FILE", help="store file (default ./flashpoint.duckdb, or $FLASHPOINT_DB)")
     @click.option("--workers", default=None, type=click.IntRange(1, 64), help="coding processes (default: the machine's cores)")
+    @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT", help="code on a Dask cluster")
     @click.option("--progress/--no-progress", default=None, help="progress bar (default: when stderr is a terminal)")
-    def ingest_cmd(inputs, db, workers, progress):
+    def ingest_cmd(inputs, db, workers, scheduler, progress):
         """Code articles (files, folders, '-', URLs, RSS/Atom feeds) into the event store.
 
         Articles already stored are skipped; inputs that cannot be read are recorded in the
@@ -42,7 +43,8 @@ def register(cli: click.Group) -> None:
         settings = Settings()
         db = db or settings.db_path
         try:
-            report = ingest(list(inputs), db=db, settings=settings, workers=workers, progress=progress)
+            report = ingest(list(inputs), db=db, settings=settings, workers=workers, progress=progress,
+                            scheduler=scheduler)
         except StoreError as exc:
             _fail(str(exc))
         except KeyboardInterrupt:

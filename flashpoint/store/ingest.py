@@ -62,7 +62,7 @@ def html_problem(article: Article) -> str | None:
 
 def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, settings: Settings | None = None,
            workers: int | None = None, progress: bool | None = None,
-           on_result: Callable[[str, Any], None] | None = None) -> IngestReport:
+           on_result: Callable[[str, Any], None] | None = None, scheduler: str | None = None) -> IngestReport:
     """Code and store the inputs (paths, directories, URLs, ``-``, or Article objects)."""
     settings = settings or Settings()
     db = db or settings.db_path
@@ -153,7 +153,7 @@ def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, set
             yield article
 
     try:
-        for result in run_documents(feed(), settings, workers=workers, documents=True):
+        for result in run_documents(feed(), settings, workers=workers, scheduler=scheduler, documents=True):
             source, h = queued.popleft()
             if isinstance(result, InputFailure):
                 add(("fail", result.source, result.reason))

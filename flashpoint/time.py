@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +26,7 @@ VAGUE = re.compile(r"\b(weeks?|months?|years?|decades?|recent|last few|past few|
 UNDATED_PAST_OFFSET = -1
 
 
+@lru_cache(maxsize=4096)
 def resolve_expression(text: str, published: dt.date) -> dt.date | None:
     """Turn one date expression into a day, or None when it names no single day."""
     low = text.lower().strip().rstrip("'s").strip()

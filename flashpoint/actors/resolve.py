@@ -85,7 +85,13 @@ else:  # pragma: no cover - kb.normalise changed: use it as it is
 class ActorResolver:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.first_words = {k.split()[0] for k in kb.index} | {k.split()[0] for k in kb.exact_index}
+        # for each first word of a name, the most words a name starting with it has: bounds the
+        # windows tried at a token (a word may be split into up to three tokens: "Kata'ib")
+        self.span_limit: dict[str, int] = {}
+        for key in list(kb.index) + list(kb.exact_index):
+            words = key.split()
+            self.span_limit[words[0]] = max(self.span_limit.get(words[0], 0), 3 * len(words))
+        self.first_words = set(self.span_limit)
 
     # -- mention detection -------------------------------------------------------------
     def find_mentions(self, doc: Doc) -> list[Mention]:
@@ -101,12 +107,17 @@ class ActorResolver:
         limit = self.kb.max_alias_tokens
         while i < n:
             tok = doc[i]
-            if tok.is_space or tok.is_punct or (tok.is_lower and tok.text.lower() not in self.first_words
-                                                and normalise(tok.text) not in self.first_words):
+            if spaces[i] or puncts[i]:
+                i += 1
+                continue
+            first = _normalise(tokens[i]).split()
+            window = max(self.span_limit.get(_exact_key(tokens[i]), 0),
+                         self.span_limit.get(first[0], 0) if first else 0)
+            if not window:
                 i += 1
                 continue
             found = None
-            for j in range(min(n, i + limit), i, -1):
+            for j in range(min(n, i + limit, i + window), i, -1):
                 if spaces[j - 1] or (j - 1 > i and puncts[j - 1] and tokens[j - 1] not in "-'’."):
                     continue
                 span_text = text[starts[i]:ends[j - 1]]  # == doc[i:j].text, without building a Span

@@ -94,6 +94,10 @@ class ActorResolver:
         self.first_words = set(self.span_limit)
 
     # -- mention detection -------------------------------------------------------------
+    def window_at(self, tokens: list[str], i: int) -> int:
+        first = _normalise(tokens[i]).split()
+        return max(self.span_limit.get(_exact_key(tokens[i]), 0), self.span_limit.get(first[0], 0) if first else 0)
+
     def find_mentions(self, doc: Doc) -> list[Mention]:
         """Longest knowledge-base matches over the tokens, left to right, not overlapping."""
         mentions: list[Mention] = []
@@ -110,9 +114,9 @@ class ActorResolver:
             if spaces[i] or puncts[i]:
                 i += 1
                 continue
-            first = _normalise(tokens[i]).split()
-            window = max(self.span_limit.get(_exact_key(tokens[i]), 0),
-                         self.span_limit.get(first[0], 0) if first else 0)
+            window = self.window_at(tokens, i)
+            if tokens[i].lower() == "the" and i + 1 < n:  # names are indexed without "the"
+                window = max(window, self.window_at(tokens, i + 1) + 1)
             if not window:
                 i += 1
                 continue

@@ -26,7 +26,7 @@ demo: setup
 	@mkdir -p out
 	$(BIN)/flashpoint extract examples/ --format jsonl > out/events.jsonl
 	@echo "coded $$(wc -l < out/events.jsonl) events from examples/ into out/events.jsonl"
-	$(BIN)/flashpoint extract ../shared/seed/iraq-coalition-2024-01-05.txt --published 2024-01-05 > out/seed-events.jsonl 2>/dev/null || true
+	$(BIN)/flashpoint extract examples/ --format table --no-include-flagged
 	$(BIN)/flashpoint ingest examples/ --db out/demo.duckdb
 	$(BIN)/flashpoint graph --db out/demo.duckdb -o out/actor-graph.svg
 	@echo "actor graph: out/actor-graph.svg; browse the store with: $(BIN)/flashpoint serve --db out/demo.duckdb"

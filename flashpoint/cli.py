@@ -59,7 +59,8 @@ actors_option = click.option("--actors", "actor_files", multiple=True, type=clic
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=validate_date, help="Publication date YYYY-MM-DD for every input (overrides).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "table"]), default="jsonl",
+              show_default=True, help="JSON Lines (the EVENTS.md records), CSV, a JSON array, or a table to read.")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: the machine's cores).")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:PORT) to run on a cluster.")
 @click.option("--batch-size", type=int, default=None, help="Articles per batch.")

@@ -33,6 +33,20 @@ FLAT_COLUMNS = [
 ]
 
 
+def table_line(ev: dict[str, Any]) -> str:
+    """One event as a line a person reads: type, actors, date, place, counts, flags."""
+    src, tgt, loc = ev.get("source") or {}, ev.get("target") or {}, ev.get("location") or {}
+    actor = lambda a: f"{a.get('code') or '-'} {a.get('name') or ''}".strip() if a else "-"  # noqa: E731
+    counts = ", ".join(f"{n} {k}" for k, n in (("killed", ev.get("fatalities")), ("injured", ev.get("injuries")),
+                                               ("held", ev.get("arrests"))) if n)
+    flags = " ".join(f for f, on in (("NEGATED", ev.get("negated")), ("HYPOTHETICAL", ev.get("hypothetical"))) if on)
+    place = f"{loc.get('name')} ({loc.get('country')})" if loc else ""
+    mode = f"/{ev['mode']}" if ev.get("mode") else ""
+    return "  ".join(x for x in (f"{ev.get('date') or '----------'}", f"{ev['event_type']}{mode}",
+                                  f"{actor(src)} → {actor(tgt) if tgt else '-'}", place, counts, flags,
+                                  f"« {ev['trigger']['text']} »") if x)
+
+
 class EventWriter:
     def __init__(self, out: TextIO, fmt: str = "jsonl"):
         self.out, self.fmt = out, fmt
@@ -48,6 +62,8 @@ class EventWriter:
                 self.out.write(json.dumps(ev, ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
                 self.csv.writerow(flatten(ev))
+            elif self.fmt == "table":
+                self.out.write(table_line(ev) + "\n")
             else:
                 self.items.append(ev)
         self.out.flush()

@@ -40,7 +40,7 @@ def table_line(ev: dict[str, Any]) -> str:
     counts = ", ".join(f"{n} {k}" for k, n in (("killed", ev.get("fatalities")), ("injured", ev.get("injuries")),
                                                ("held", ev.get("arrests"))) if n)
     flags = " ".join(f for f, on in (("NEGATED", ev.get("negated")), ("HYPOTHETICAL", ev.get("hypothetical"))) if on)
-    place = f"{loc.get('name')} ({loc.get('country')})" if loc else ""
+    place = f"{loc.get('name')}" + (f" ({loc['country']})" if loc.get("country") else "") if loc else ""
     mode = f"/{ev['mode']}" if ev.get("mode") else ""
     return "  ".join(x for x in (f"{ev.get('date') or '----------'}", f"{ev['event_type']}{mode}",
                                   f"{actor(src)} → {actor(tgt) if tgt else '-'}", place, counts, flags,

@@ -154,6 +154,8 @@ def inflections(word: str) -> set[str]:
     if w.endswith("man"):
         forms.add(w[:-3] + "men")
     forms.update(IRREGULAR.get(w, ()))
+    for cut in range(2, len(w) - 1):  # "retake" → "retaken", "overthrow" → "overthrown"
+        forms.update(w[:cut] + f for f in IRREGULAR.get(w[cut:], ()))
     return forms
 
 

@@ -148,8 +148,9 @@ class TimeStage:
                 if gov is None:
                     continue
                 ev = anchors[gov.i]
-                if id(ev) not in assigned:
-                    assigned[id(ev)] = (expr.text, resolve_expression(expr.text, published))
+                day = resolve_expression(expr.text, published)
+                if id(ev) not in assigned or assigned[id(ev)][1] is None and day is not None:
+                    assigned[id(ev)] = (expr.text, day)  # the first expression that names a day
             for ev in events:
                 trig = sdoc[ev.trigger_start]
                 if id(ev) in assigned:

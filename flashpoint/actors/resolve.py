@@ -143,8 +143,9 @@ class ActorResolver:
 
     def annotate(self, doc: Document) -> None:
         sdoc = doc.spacy_doc
-        mentions = self.find_mentions(sdoc)
-        doc.user_data["mentions"] = mentions
+        mentions = [m for m in self.find_mentions(sdoc) if not (
+            m.entry.kind == "country" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))]
+        doc.user_data["mentions"] = mentions  # "spokesman Abdifatah Aden" names no city
         doc.user_data["mention_at"] = {t: m for m in mentions for t in range(m.start, m.end)}
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -214,8 +215,9 @@ class ActorResolver:
         # Salami", "the Hizbollah group"
         for child in token.children:
             cm = mention_at.get(child.i)
-            if child.dep_ == "compound" and lower in GROUP_HEADS | {"groups", "movement", "militia"} and cm \
-                    and cm.how == "name" and cm.entry.kind not in ("country", "person"):
+            if child.dep_ == "compound" and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
+                    and cm.how == "name" and cm.entry.kind not in ("country", "person") \
+                    and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
                 return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}")
             if child.dep_ == "appos":
                 am = mention_at.get(child.i)
@@ -320,15 +322,10 @@ class ActorResolver:
                 if owner is not None:
                     return self._like(span, owner,
                                        f"'{token.text}' of {owner.name}")
-        for c in token.children:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("in", "near") else None
-            if obj is not None and obj.ent_type_ == "GPE" and token.pos_ == "NOUN":
-                inner = self.resolve(obj, doc, date, depth + 1)
-                if inner is not None and inner.country:
-                    return self._actor(span, inner.name, inner.country, None, None,
-                                       f"'{token.text}' in {inner.name} ({inner.country})")
-        if country and token.tag_ not in ("NNS", "NNPS") and token.pos_ == "NOUN":
-            # "over the Israeli raids": whose they are
+        mention_of = doc.user_data.get("mention_at", {})
+        if country and token.tag_ not in ("NNS", "NNPS") and token.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "poss", "compound") and c.i in mention_of for c in token.children):
+            # "over the Israeli raid": whose it is (a place named after it says where, not whose)
             return self._actor(span, self.kb.generic_name(country, None) or token.text, country, None, None,
                                f"'{span.text}' belongs to {country} ({country_reason})")
         if country and token.tag_ in ("NNS", "NNPS"):
@@ -377,6 +374,8 @@ class ActorResolver:
         if token.lemma_.lower() in GROUP_HEADS:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns:
+                    if token.lemma_.lower() == "force" and nouns[c.lemma_.lower()][0] == "GOV":
+                        continue  # "government forces" are the military; "rebel forces" are rebels
                     return nouns[c.lemma_.lower()]
         compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i)
         amods = [c.lower_ for c in token.children if c.dep_ == "amod"]

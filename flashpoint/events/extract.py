@@ -70,6 +70,9 @@ class EventExtractor:
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
         events = self.merge_continuations(doc, events)
+        for ev in events:  # nobody named as target: the place the event was aimed at stands in
+            if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
+                ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source)
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events
@@ -101,9 +104,9 @@ class EventExtractor:
                 and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in verb.sent.ents
                         if verb.left_edge.i <= e.start < verb.right_edge.i + 1):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
-        if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and not any(
-                c.dep_ == "aux" for c in verb.children):
-            return []  # "the parties that support him": a standing relation, not an event
+        if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
+                                     or any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)):
+            return []  # "the parties that support him", "a government which is backed by": standing relations
         if "clause" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             trig = _with_type(trig, "THREATEN", "130")  # "warned that police will no longer tolerate rallies"
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
@@ -124,7 +127,10 @@ class EventExtractor:
                     sources = [resolver.resolve(t, doc) for t in conjuncts(actor_tok)]
                     rule = "passive agent"
             if not any(sources):
-                sources = [self.attributed_source(doc, resolver, verb)]
+                # a state body reporting its own arrests or seizures did them; one reporting
+                # casualties did not cause them
+                sources = [self.attributed_source(doc, resolver, verb)] if trig.event_type in (
+                    "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
             targets = [resolver.resolve(t, doc) for t in conjuncts(subj)] if subj is not None else [None]
             if weapon_mode and not trig.mode:
@@ -602,8 +608,6 @@ class EventExtractor:
             source = _replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
-        if target is None and trig.event_type in PLACE_TARGET_TYPES:
-            target = self.place_target(doc, tok, source)
         negated, hypothetical, hyp_reason = self.modality(tok)
         said_by = self.said_by(doc, tok, source)
         start = min(t.i for t in covered if abs(t.i - tok.i) <= 3) if covered else tok.i

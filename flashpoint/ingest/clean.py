@@ -17,6 +17,7 @@ from ..doc import Article, Document, content_hash
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 DATE_LINE = re.compile(rf"^(?=.*\d)(?=.*(\b({MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})).{{4,60}}$", re.I)
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40},\s+(?P<date>[^—–-]{4,30}?)\s*(\([^)]*\))?\s*[—–-]+\s")
 BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|da|di|[A-Z][\w'’.-]+)){1,3})$")
 
 
@@ -75,6 +76,13 @@ def clean_text(raw: str) -> tuple[str, dict]:
         kept.append(line)
     if kept and len(kept[0]) < 200 and not re.search(r"[.!?]$", kept[0]):
         meta["title"] = kept[0]
+    if not meta["published"]:
+        # a dateline opening the story: "MOGADISHU, 9 March 2024 — ..." (only with a year)
+        for para in kept[:4]:
+            m = DATELINE.match(para)
+            if m and re.search(r"\b(19|20)\d\d\b", m.group("date")):
+                meta["published"] = parse_date(m.group("date"))
+                break
     # A lede repeated as the start of a later paragraph is dropped: the paragraph holds it.
     keys = [_key(p) for p in kept]
     story = [p for i, p in enumerate(kept)

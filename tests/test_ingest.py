@@ -74,3 +74,10 @@ def test_published_override_and_content_hash_ids():
     assert make_document(a).article_id == make_document(b).article_id
     [item] = list(read_inputs([str(SEED)], published="2024-01-06"))
     assert item.published == "2024-01-06"
+
+
+def test_dateline_gives_the_publication_date_only_with_a_year():
+    _, meta = clean_text("Somali forces retake town\n\nMOGADISHU, 9 March 2024 — Government forces recaptured the town.")
+    assert meta["published"] == "2024-03-09"
+    _, meta = clean_text("Headline\n\nKYIV, March 12 (Reuters) - Ukraine said it downed drones.")
+    assert meta["published"] is None

@@ -143,9 +143,10 @@ class ActorResolver:
 
     def annotate(self, doc: Document) -> None:
         sdoc = doc.spacy_doc
+        # a capital inside a person's name names no city ("spokesman Abdifatah Aden")
         mentions = [m for m in self.find_mentions(sdoc) if not (
-            m.entry.kind == "country" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))]
-        doc.user_data["mentions"] = mentions  # "spokesman Abdifatah Aden" names no city
+            m.how == "capital" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))]
+        doc.user_data["mentions"] = mentions
         doc.user_data["mention_at"] = {t: m for m in mentions for t in range(m.start, m.end)}
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}

@@ -22,6 +22,7 @@ from .doc import Document, Event
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "overnight": 0, "tomorrow": 1}
 VAGUE = re.compile(r"\b(weeks?|months?|years?|decades?|recent|last few|past few|since|until|ago|season)\b", re.I)
+REPORTING = {"say", "tell", "announce", "claim", "report", "confirm", "state", "declare", "add", "allege"}
 # the undated simple past is most often yesterday's news in a daily report
 UNDATED_PAST_OFFSET = -1
 
@@ -113,6 +114,24 @@ def simple_tense_date(trigger: Token, published: dt.date) -> dt.date:
     return published + dt.timedelta(days=UNDATED_PAST_OFFSET) if past else published
 
 
+def statement_date(trigger: Token, sent: Span, published: dt.date) -> tuple[str, dt.date] | None:
+    """The day of the statement that reports an event, when the event has none of its own."""
+    tok = trigger
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in REPORTING:
+            verb = tok.head
+            for expr in date_expressions(sent):
+                if expr.root.head.i == verb.i or expr.root.head.head.i == verb.i:
+                    day = resolve_expression(expr.text, published)
+                    if day is not None:
+                        return expr.text, day
+            return None
+        tok = tok.head
+    return None
+
+
 class TimeStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.events or not doc.published:
@@ -135,27 +154,32 @@ class TimeStage:
                 head = sdoc[ev.trigger_start]
                 if head.pos_ not in ("NOUN", "PROPN"):
                     continue
-                for _ in range(3):
+                for _ in range(5):  # "responded on Wednesday with a new wave of airstrikes"
                     if head.head.i == head.i:
                         break
                     head = head.head
                     if head.pos_ in ("VERB", "AUX"):
                         anchors.setdefault(head.i, ev)
                         break
-            assigned: dict[int, tuple[str, dt.date | None]] = {}
+            assigned: dict[int, tuple[str, dt.date | None]] = {}  # by trigger: events sharing one share a date
             for expr in date_expressions(sent):
                 gov = governing_token(expr, set(anchors))
                 if gov is None:
                     continue
                 ev = anchors[gov.i]
                 day = resolve_expression(expr.text, published)
-                if id(ev) not in assigned or assigned[id(ev)][1] is None and day is not None:
-                    assigned[id(ev)] = (expr.text, day)  # the first expression that names a day
+                if ev.trigger_start not in assigned or assigned[ev.trigger_start][1] is None and day is not None:
+                    assigned[ev.trigger_start] = (expr.text, day)  # the first expression that names a day
             for ev in events:
                 trig = sdoc[ev.trigger_start]
-                if id(ev) in assigned:
-                    ev.date_text, day = assigned[id(ev)]
+                said = statement_date(trig, sent, published)
+                if ev.trigger_start in assigned:
+                    ev.date_text, day = assigned[ev.trigger_start]
                     ev.date = day.isoformat() if day else None
+                elif said is not None and not is_ongoing(trig):
+                    # "the rebels said on Tuesday they had fired missiles": no later than the statement
+                    ev.date_text, day = said
+                    ev.date = day.isoformat()
                 elif is_ongoing(trig):
                     ev.date = None
                 else:

@@ -34,7 +34,8 @@ CARRIER_NOUNS = {"note", "statement", "communique", "communiqué", "report", "me
 # heads that name a group of whatever their modifier says: "opposition groups", "rebel forces"
 GROUP_HEADS = {"group", "force", "faction", "movement", "member", "fighter", "unit", "side", "camp", "leader",
                "supporter", "official", "activist", "source", "figure", "organization", "organisation",
-               "candidate", "politician", "installation", "position"}
+               "candidate", "politician", "installation", "position", "negotiator", "delegation",
+               "representative", "envoy", "commander", "spokesman", "spokesperson"}
 QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
                   "dozens", "scores", "group", "number", "crowd", "handful", "couple", "majority", "some", "most",
                   "many", "all", "several", "none", "one", "two", "three", "few", "delegation", "team", "band"}

@@ -392,6 +392,10 @@ class EventExtractor:
             if targets == [None]:
                 # a verb or clause carried by the noun names the victims: "attack that killed X"
                 targets = self.victims_of(doc, resolver, noun) or [None]
+            carrier_nouns = self.lex.cue("carrier")
+            up = noun.head.head if noun.head.dep_ == "prep" else None  # "a wave of airstrikes on X"
+            if targets == [None] and up is not None and up.lemma_.lower() in carrier_nouns:
+                targets = self.targets_of(doc, resolver, up, trig, covered)
             if targets == [None] and carrier is not None:
                 for spec in ("prep:to", "dative", *trig.targets):
                     toks = self.target_tokens(carrier, spec, covered_ids)

@@ -148,6 +148,7 @@ def graph(db, output, by, min_count):
     store = Store(db)
     g = store.graph(by=by, min_count=min_count)
     g.remove_nodes_from([n for n in list(g) if str(n).lower() in ("unknown", "none", "")])  # unnamed attackers
+    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     Path(output).write_text(to_svg(g), encoding="utf-8")
     click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} links → {output}")
 

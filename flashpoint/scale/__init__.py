@@ -7,6 +7,7 @@ a cluster give the same events in the same order.
 from __future__ import annotations
 
 import os
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from ..config import Settings
@@ -72,6 +73,15 @@ def run_documents(articles: Iterable[Article], settings: Settings, workers: int 
         yield from run_on_cluster(articles, settings, scheduler, documents=documents)
         return
     workers = workers or default_workers()
+    articles = iter(articles)
+    if workers > 1:
+        # a handful of articles is coded here: starting worker processes (each loading the
+        # model) would cost more than it saves
+        first = list(islice(articles, settings.batch_size))
+        if len(first) < settings.batch_size:
+            workers, articles = 1, iter(first)
+        else:
+            articles = chain(first, articles)
     if workers <= 1:
         for batch in batched(articles, settings.batch_size):
             yield from code_batch(batch, settings, documents)

@@ -295,7 +295,8 @@ class ActorResolver:
             return self._actor(span, name, country, sector, None,
                                f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
         # 6. a person the knowledge base does not know: a title gives the sector
-        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"):
+        # (a titled name is a person whatever label the model gave it: "army spokesman Sylvain Ekenge")
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE"):
             title_sector = self.title_sector(span, token)
             if token.ent_type_ == "PERSON" or title_sector:
                 if title_sector and not country:
@@ -464,9 +465,9 @@ class ActorResolver:
             return "MIL"
         if words & PERSON_TITLES_GOV:
             return "GOV"
-        for word in words:  # "Judge X", "Cleric Y", "rebel leader Z"
-            sector = self.kb.sector_nouns.get(word, (None,))[0]
-            if sector in ("JUD", "LEG", "REL", "REB", "UAF", "OPP", "JRN", "COP", "SPY"):
+        found = {self.kb.sector_nouns.get(word, (None,))[0] for word in words}  # "Judge X", "army spokesman Y"
+        for sector in ("JUD", "LEG", "REL", "REB", "UAF", "OPP", "JRN", "COP", "SPY", "MIL", "GOV"):
+            if sector in found:
                 return sector
         return None
 

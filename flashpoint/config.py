@@ -19,7 +19,6 @@ class Settings:
     db_path: str = field(default_factory=lambda: os.environ.get("FLASHPOINT_DB", "flashpoint.duckdb"))
     max_text_bytes: int = field(default_factory=lambda: int(os.environ.get("FLASHPOINT_MAX_TEXT_BYTES", 5_000_000)))
     batch_size: int = 32
-    workers: int = 1
     # Extra actor dictionaries (flashpoint JSONL, PETRARCH .actors / .agents).
     actor_files: tuple[str, ...] = ()
     # Only sentences with a trigger candidate are parsed (see nlp.py); False parses everything.

@@ -104,7 +104,7 @@ class Event:
     evidence: str = ""
     cameo: str | None = None
     intensity: float | None = None
-    # filled by Document.event_dicts()
+    # extra fields a stage or plugin adds to the record (EVENTS.md: "add fields freely")
     extra: dict[str, Any] = field(default_factory=dict)
 
 

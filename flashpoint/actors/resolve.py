@@ -587,11 +587,6 @@ class ActorsStage:
         return doc
 
 
-@registry.resources.register("actor_resolver")
-def _make_resolver(actor_files: tuple[str, ...] = ()) -> ActorResolver:
-    return ActorResolver(knowledge_base(actor_files))
-
-
 @registry.stages.register("actors")
 def make_actors(settings: Settings) -> ActorsStage:
     return ActorsStage(settings)

@@ -18,6 +18,7 @@ conditionals) are flagged, never dropped. The ``evidence`` field says which rule
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import product
 
 from spacy.tokens import Span, Token
@@ -572,7 +573,6 @@ class EventExtractor:
             if ev.negated and quad in (1, 2) and not any(e.event_type == "REJECT" and e.sentence_index == ev.sentence_index
                                                          for e in events + out):
                 # "will not accept more refugees", "did not agree to talks": a refusal
-                from dataclasses import replace
                 etype = self.types["REJECT"]
                 out.append(replace(ev, event_type="REJECT", mode=None, negated=False, hypothetical=False,
                                    cameo=etype.cameo, intensity=etype.intensity, confidence=ev.confidence * 0.9,
@@ -597,7 +597,6 @@ class EventExtractor:
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
                 continue
             etype = self.types[new_type]
-            from dataclasses import replace
             out.append(replace(ev, event_type=new_type, mode=None, hypothetical=False, cameo=etype.cameo,
                                intensity=etype.intensity, confidence=ev.confidence * 0.9,
                                evidence=f"announced intention ('{cue.text} {tok.text}') to "
@@ -609,7 +608,7 @@ class EventExtractor:
         etype = self.types[trig.event_type]
         if source is not None and trig.event_type in ARMED_TYPES and source.sector is None and source.country \
                 and (source.actor_id is None or source.actor_id.startswith("country:")):
-            source = _replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
+            source = replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
         negated, hypothetical, hyp_reason = self.modality(tok)
@@ -687,18 +686,11 @@ def _same(a: Actor, b: Actor) -> bool:
     return (a.actor_id and a.actor_id == b.actor_id) or (a.start == b.start and a.end == b.end)
 
 
-def _replace(actor: Actor, **changes) -> Actor:
-    from dataclasses import replace
-    return replace(actor, **changes)
-
-
 def _with_mode(trig: Trigger, mode: str) -> Trigger:
-    from dataclasses import replace
     return replace(trig, mode=mode)
 
 
 def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
-    from dataclasses import replace
     return replace(trig, event_type=event_type, cameo=cameo, mode=None)
 
 

@@ -34,7 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import registry
 from ..doc import Document, Event, Place
-from .gazetteer import K_ADMIN1, K_CITY, K_COUNTRY, K_SITE, Gazetteer, normalize
+from .gazetteer import K_ADMIN1, K_CITY, K_SITE, Gazetteer, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns that name a kind of place; "the town of X", "X district", "X province".

@@ -30,7 +30,6 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    pytest.importorskip("distributed")
     logs = tmp_path_factory.mktemp("dask-logs")
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
@@ -115,7 +114,6 @@ def test_cluster_partitions_same_events_no_duplicates(cluster, articles, local_e
 
 
 def test_partitions_load_into_store(cluster, articles, local_events, tmp_path):
-    pytest.importorskip("duckdb")
     from flashpoint.config import Settings
     from flashpoint.scale.cluster import extract_partitions, store_partitions
 

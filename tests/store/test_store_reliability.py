@@ -4,13 +4,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-import flashpoint
 from flashpoint.store import Store
 from flashpoint.store.db import StoreError
 

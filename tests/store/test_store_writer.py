@@ -1,5 +1,4 @@
 """The store with hand-built event records: idempotence, near-duplicates, incidents, queries."""
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,5 @@
 """The dashboard in headless Chromium against the real server on a loopback port, on a store
 holding the seed article coded by the real pipeline."""
-import os
 import socket
 import subprocess
 import sys

@@ -18,11 +18,11 @@ from spacy.tokens import Span, Token
 from . import registry
 from .config import Settings
 from .doc import Document, Event
+from .events.lexicon import lexicon
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "overnight": 0, "tomorrow": 1}
 VAGUE = re.compile(r"\b(weeks?|months?|years?|decades?|recent|last few|past few|since|until|ago|season)\b", re.I)
-REPORTING = {"say", "tell", "announce", "claim", "report", "confirm", "state", "declare", "add", "allege"}
 # the undated simple past is most often yesterday's news in a daily report
 UNDATED_PAST_OFFSET = -1
 
@@ -120,7 +120,7 @@ def statement_date(trigger: Token, sent: Span, published: dt.date) -> tuple[str,
     for _ in range(6):
         if tok.head.i == tok.i:
             return None
-        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in REPORTING:
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in lexicon().cue("speech"):
             verb = tok.head
             for expr in date_expressions(sent):
                 if expr.root.head.i == verb.i or expr.root.head.head.i == verb.i:

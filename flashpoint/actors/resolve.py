@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import registry
-from ..config import Settings
+from ..config import Settings, data_path
+from ..events.lexicon import read_cues
 from ..doc import Actor, Document
 from .kb import Entry, KnowledgeBase, exact_key, knowledge_base, normalise
 
@@ -24,31 +25,17 @@ NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "cas
 PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "our", "itself",
             "themselves"}
 RELATIVES = {"who", "which", "that", "whom", "whose"}
-# head nouns that stand for the actor named inside them ("an army note", "the base of the force")
-CARRIER_NOUNS = {"note", "statement", "communique", "communiqué", "report", "message", "letter", "decree",
-                 "base", "bases", "camp", "complex", "installation", "headquarters", "position", "post",
-                 "outpost", "convoy", "vehicle", "facility", "embassy", "compound", "office", "member",
-                 "members", "supporter", "loyalist", "unit", "wing", "arm", "faction", "branch", "leader",
-                 "leadership", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "source",
-                 "sources", "representative", "delegation", "envoy", "official", "officials"}
-# heads that name a group of whatever their modifier says: "opposition groups", "rebel forces"
-GROUP_HEADS = {"group", "force", "faction", "movement", "member", "fighter", "unit", "side", "camp", "leader",
-               "supporter", "official", "activist", "source", "figure", "organization", "organisation",
-               "candidate", "politician", "installation", "position", "negotiator", "delegation",
-               "representative", "envoy", "commander", "spokesman", "spokesperson"}
-QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
-                  "dozens", "scores", "group", "number", "crowd", "handful", "couple", "majority", "some", "most",
-                  "many", "all", "several", "none", "one", "two", "three", "few", "delegation", "team", "band"}
-FOLLOWERS = {"supporter", "follower", "loyalist", "partisan", "backer"}
-FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
-GROUP_REFERENCES = {"group", "organisation", "organization", "movement", "militia", "faction", "rebels",
-                    "insurgents", "alliance", "coalition", "party"}
-PERSON_TITLES_GOV = {"president", "minister", "premier", "chancellor", "king", "emir", "sheikh", "governor",
-                     "mayor", "ambassador", "secretary", "senator", "vice", "deputy", "foreign", "speaker",
-                     "leader", "chairman", "chief"}
-PERSON_TITLES_MIL = {"general", "gen", "colonel", "col", "major", "commander", "admiral", "lieutenant",
-                     "brigadier", "captain", "marshal", "sergeant"}
-
+# Word lists (data/words.tsv): carriers ("an army note"), group heads ("rebel forces"),
+# quantities ("tens of thousands of"), followers, "former", back-references ("the group") and titles.
+_WORDS = read_cues(data_path("actors", "data", "words.tsv"))
+CARRIER_NOUNS = set(_WORDS["carrier"])
+GROUP_HEADS = set(_WORDS["group_head"])
+QUANTITY_HEADS = set(_WORDS["quantity"])
+FOLLOWERS = set(_WORDS["follower"])
+FORMER = set(_WORDS["former"])
+GROUP_REFERENCES = set(_WORDS["group_reference"])
+PERSON_TITLES_GOV = set(_WORDS["title_gov"])
+PERSON_TITLES_MIL = set(_WORDS["title_mil"])
 
 @dataclass
 class Mention:

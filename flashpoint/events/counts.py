@@ -14,16 +14,13 @@ from spacy.tokens import Token
 from .. import registry
 from ..config import Settings
 from ..doc import Document
+from .lexicon import lexicon
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "dozen": 12, "a dozen": 12, "half a dozen": 6, "score": 20}
-KILL = {"kill", "murder", "assassinate", "execute", "behead", "massacre", "slay", "slaughter", "die", "cost",
-        "claim"}
-INJURE = {"wound", "injure", "hurt", "maim"}
-ARREST = {"arrest", "detain", "apprehend", "jail", "imprison", "capture", "round"}
 
 
 def parse_number(tokens: list[Token]) -> int | None:
@@ -76,6 +73,10 @@ def victims(verb: Token) -> Token | None:
 
 
 class CountsStage:
+    def __init__(self):
+        lex = lexicon()
+        self.kill, self.injure, self.arrest = (set(lex.cue(k)) for k in ("kill", "injure", "arrest"))
+
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy_doc
         for ev in doc.events:
@@ -95,11 +96,11 @@ class CountsStage:
                 n = count_of(who)
                 if n is None:
                     continue
-                if lemma in KILL and ev.event_type == "ASSAULT" and ev.fatalities is None:
+                if lemma in self.kill and ev.event_type == "ASSAULT" and ev.fatalities is None:
                     ev.fatalities = n
-                elif lemma in INJURE and ev.event_type == "ASSAULT" and ev.injuries is None:
+                elif lemma in self.injure and ev.event_type == "ASSAULT" and ev.injuries is None:
                     ev.injuries = n
-                elif lemma in ARREST and ev.event_type == "COERCE" and ev.mode in ("arrest", None) \
+                elif lemma in self.arrest and ev.event_type == "COERCE" and ev.mode in ("arrest", None) \
                         and ev.arrests is None:  # "fired tear gas and arrested 200": the arrest event's
                     ev.arrests = n
         return doc

@@ -31,8 +31,6 @@ from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# subordinate clauses that state facts of their own ("while Ukrainian forces occupied ...")
-ASSERTED_MARKS = {"while", "as", "after", "because", "since", "when", "though", "although", "whereas", "before"}
 PAST_PERIOD = re.compile(r"\b(last|ago|earlier this|this year|in (19|20)\d\d|since)\b", re.I)
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -647,7 +645,7 @@ class EventExtractor:
                 # what someone is accused of doing is alleged; an attack they are blamed for happened
                 return negated, True, f"hypothetical: governed by '{parent.text}'"
             asserted = cur.dep_ == "relcl" or cur.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ASSERTED_MARKS for m in cur.children)
+                m.dep_ == "mark" and m.lower_ in self.lex.cue("asserted") for m in cur.children)
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
                     (cur.i != tok.i or asserted):
                 break  # a relative clause is asserted on its own: "the summit, where leaders agreed"

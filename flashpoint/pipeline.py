@@ -72,13 +72,12 @@ class Pipeline:
         return docs
 
 
-_default: dict[tuple, Pipeline] = {}
+_default: dict[Settings, Pipeline] = {}
 
 
 def load(settings: Settings | None = None, **overrides) -> Pipeline:
     """A pipeline built once per process for the given settings (models and knowledge are shared)."""
     settings = (settings or Settings()).with_(**overrides)
-    key = (settings.stages, settings.actor_files, settings.parse_only_candidates)
-    if key not in _default:
-        _default[key] = Pipeline(settings)
-    return _default[key]
+    if settings not in _default:  # Settings is frozen: equal settings share one pipeline
+        _default[settings] = Pipeline(settings)
+    return _default[settings]

@@ -134,6 +134,8 @@ class KnowledgeBase:
         # agent nouns from user PETRARCH .agents files ("minister", "troops"), normalised
         self.agent_index: dict[str, list[Entry]] = {}
         self.max_agent_tokens = 1
+        # a person's last name -> (first names, entry): "President Bush", "President Omar El Bashir"
+        self.surname_index: dict[str, list[tuple[set[str], Entry]]] = {}
 
     # -- loading -----------------------------------------------------------------------
     @classmethod
@@ -206,7 +208,10 @@ class KnowledgeBase:
         self.index.clear()
         self.exact_index.clear()
         self.agent_index.clear()
+        self.surname_index.clear()
         for entry in self.entries.values():
+            if entry.kind == "person":
+                self.index_surname(entry)
             if entry.kind == "agent":
                 for alias in [entry.name, *entry.aliases]:
                     key = normalise(alias)
@@ -245,6 +250,45 @@ class KnowledgeBase:
                 else:
                     del bucket[key]
 
+    def index_surname(self, entry: Entry) -> None:
+        for alias in [entry.name, *entry.aliases]:
+            words = [w for w in normalise(alias).split() if w not in NAME_PARTICLES]
+            if len(words) < 2 or len(words[-1]) < 3:
+                continue
+            firsts = {words[0]}
+            items = self.surname_index.setdefault(words[-1], [])
+            for known, e in items:
+                if e is entry:
+                    known |= firsts
+                    break
+            else:
+                items.append((firsts, entry))
+
+    def by_surname(self, words: list[str], title: str, date: str | None) -> Entry | None:
+        """The person a titled last name refers to ("President Bush", "Prime Minister Omar El
+        Bashir"): people of that last name who held an office with that title word; when the text
+        gives a first name it must be theirs. The one in office on ``date``, else the nearest."""
+        words = [w for w in (normalise(w) for w in words) if w and w not in NAME_PARTICLES]
+        if not words:
+            return None
+        found = []
+        for firsts, entry in self.surname_index.get(words[-1], ()):
+            if len(words) > 1 and words[0] not in firsts:
+                continue
+            roles = [r for r in entry.roles if title in normalise(r.title).split()]
+            if roles:
+                found.append((entry, roles))
+        if not found:
+            return None
+
+        def distance(item) -> int:
+            if date is None:
+                return 0
+            year = int(date[:4])
+            return min(0 if r.covers(date) else min(abs(int((r.start or date)[:4]) - year),
+                                                   abs(int((r.end or date)[:4]) - year)) for r in item[1])
+        return min(found, key=distance)[0]
+
     # -- lookup ------------------------------------------------------------------------
     def lookup(self, name: str) -> list[tuple[Entry, str]]:
         """Entries a written name may refer to, best first (people and organisations before places)."""
@@ -255,6 +299,10 @@ class KnowledgeBase:
     def country(self, iso3: str) -> Entry | None:
         return self.entries.get(f"country:{iso3}")
 
+
+# particles of Arabic, Iberian, Dutch... names, left out when comparing first and last names
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "dos", "das", "do", "del", "la", "le", "van",
+                  "von", "der", "den", "ul", "ud", "ed", "ad", "as", "at", "an", "jr", "sr"}
 
 _PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
              "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}

@@ -17,7 +17,7 @@ from .. import registry
 from ..config import Settings, data_path
 from ..events.lexicon import read_cues
 from ..doc import Actor, Document
-from .kb import Entry, KnowledgeBase, exact_key, knowledge_base, normalise
+from .kb import NAME_PARTICLES, Entry, KnowledgeBase, exact_key, knowledge_base, normalise
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
 NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "appos", "prep",
@@ -36,6 +36,7 @@ FORMER = set(_WORDS["former"])
 GROUP_REFERENCES = set(_WORDS["group_reference"])
 PERSON_TITLES_GOV = set(_WORDS["title_gov"])
 PERSON_TITLES_MIL = set(_WORDS["title_mil"])
+CIVIL_GENERAL = set(_WORDS["civil_general"])
 
 @dataclass
 class Mention:
@@ -87,8 +88,9 @@ class ActorResolver:
         first = _normalise(tokens[i]).split()
         return max(self.span_limit.get(_exact_key(tokens[i]), 0), self.span_limit.get(first[0], 0) if first else 0)
 
-    def find_mentions(self, doc: Doc) -> list[Mention]:
-        """Longest knowledge-base matches over the tokens, left to right, not overlapping."""
+    def find_mentions(self, doc: Doc, date: str | None = None) -> list[Mention]:
+        """Longest knowledge-base matches over the tokens, left to right, not overlapping; and
+        a known person's last name after a title ("President Bush")."""
         mentions: list[Mention] = []
         tokens = [t.text for t in doc]
         text = doc.text
@@ -126,14 +128,35 @@ class ActorResolver:
                 entry, how = _best(hits)
                 mentions.append(Mention(i, j, entry, how))
                 i = j
+            elif (titled := self.titled_surname(doc, i, date)) is not None:
+                mentions.append(titled)
+                i = titled.end
             else:
                 i += 1
         return mentions
 
+    def titled_surname(self, doc: Doc, i: int, date: str | None) -> Mention | None:
+        """"President Bush", "King Hassan", "President Omar El Bashir": a name the index does not
+        hold whole, after a title, that is the last name of a person who held that title."""
+        if not self.kb.surname_index or not doc[i].text[:1].isupper() or i == 0:
+            return None
+        title = doc[i - 1].lower_.rstrip(".")
+        if title not in PERSON_TITLES_GOV and title not in PERSON_TITLES_MIL:
+            return None
+        j = i
+        while j < len(doc) and j - i < 5 and (doc[j].text[:1].isupper() or doc[j].text == "-" or
+                                               doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc)):
+            j += 1
+        while j > i and not doc[j - 1].text[:1].isupper():
+            j -= 1
+        words = [t.text for t in doc[i:j] if t.text != "-"]
+        entry = self.kb.by_surname(words, title, date) if words else None
+        return Mention(i, j, entry, "name") if entry is not None else None
+
     def annotate(self, doc: Document) -> None:
         sdoc = doc.spacy_doc
         # a capital inside a person's name names no city ("spokesman Abdifatah Aden")
-        mentions = [m for m in self.find_mentions(sdoc) if not (
+        mentions = [m for m in self.find_mentions(sdoc, doc.published) if not (
             m.how == "capital" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))]
         doc.user_data["mentions"] = mentions
         doc.user_data["mention_at"] = {t: m for m in mentions for t in range(m.start, m.end)}
@@ -295,6 +318,8 @@ class ActorResolver:
             if token.ent_type_ == "PERSON" or title_sector:
                 if title_sector and not country:
                     country, country_reason = self.context_country(token, doc, people=True)
+                if title_sector and {t.lower_ for t in doc.spacy_doc[max(span.start - 2, 0):span.end]} & FORMER:
+                    title_sector = "ELI"  # "former prime minister X": an elite, no longer in office
                 return self._actor(span, span_name(span, token), country, title_sector, None,
                                    "unknown person" + (f", title → {title_sector}" if title_sector else "")
                                    + (f", {country_reason}" if country else ""))
@@ -435,6 +460,11 @@ class ActorResolver:
             for m in reversed(doc.user_data.get("mentions", [])):
                 if start <= m.start < token.i and m.entry.kind == "country":
                     return m.entry.country, f"country named nearby ({m.entry.country})"
+            # else the first country the sentence names after the person: "President X reneged on
+            # his commitment to the Zambian people"
+            for m in doc.user_data.get("mentions", []):
+                if token.i < m.start < token.sent.end and m.entry.kind == "country":
+                    return m.entry.country, f"country named in the sentence ({m.entry.country})"
             # a person's country is not guessed from the rest of the article unless it came first
             first = next((m for m in doc.user_data.get("mentions", []) if m.entry.kind == "country"), None)
             if first is None or first.start > token.i:
@@ -453,8 +483,12 @@ class ActorResolver:
         return self.resolve(obj, doc, date, depth + 1)
 
     def title_sector(self, span: Span, head: Token) -> str | None:
-        words = {t.lower_.rstrip(".") for t in span if t.i != head.i}
-        words |= {t.lower_.rstrip(".") for t in head.doc[max(span.start - 3, 0):span.start]}
+        doc = head.doc
+        window = [t for t in doc[max(span.start - 3, 0):span.end] if t.i != head.i]
+        words = {t.lower_.rstrip(".") for t in window
+                 # "secretary-general", "attorney general": a civil office, not a rank
+                 if not (t.lower_ == "general" and t.i > 0 and (doc[t.i - 1].text == "-" or
+                                                                 doc[t.i - 1].lower_ in CIVIL_GENERAL))}
         if words & PERSON_TITLES_MIL:
             return "MIL"
         if words & PERSON_TITLES_GOV:

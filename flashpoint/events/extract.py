@@ -137,7 +137,7 @@ class EventExtractor:
         else:
             if subj is not None:
                 sources = [resolver.resolve(t, doc) for t in conjuncts(subj)]
-            targets = self.targets_of(doc, resolver, verb, trig, covered)
+            targets = self.targets_of(doc, resolver, verb, trig, covered, sources)
             if targets == [None] and trig.event_type == "PROTEST":
                 targets = self.protest_target(doc, resolver, verb) or [None]
             # "proposed that this force withdraw": a that-clause in the subjunctive is a request
@@ -264,12 +264,15 @@ class EventExtractor:
                         return actor
         return None
 
-    def targets_of(self, doc, resolver, head: Token, trig: Trigger, covered) -> list[Actor | None]:
+    def targets_of(self, doc, resolver, head: Token, trig: Trigger, covered, sources=()) -> list[Actor | None]:
         covered_ids = {t.i for t in covered}
+        sources = [s for s in sources if s is not None]
+
+        def others(actors):  # "offered its troops to Lebanon": the source's own are no target
+            return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)]
         for spec in trig.targets:
             toks = self.target_tokens(head, spec, covered_ids)
-            actors = [self.doer(doc, resolver, t) or resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok)]
-            actors = [a for a in actors if a is not None]
+            actors = others(self.doer(doc, resolver, t) or resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok))
             if actors:
                 return actors
         if not trig.targets:
@@ -277,9 +280,15 @@ class EventExtractor:
         # the recipient often sits one step further down: "promised to continue military aid to
         # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
         for tok in self.nearby_objects(head, covered_ids):
-            actors = [a for a in (resolver.resolve(t, doc) for t in conjuncts(tok)) if a]
+            actors = others(resolver.resolve(t, doc) for t in conjuncts(tok))
             if actors:
                 return actors
+        # a trigger phrase that holds its object: "expelled two Russian diplomats"
+        for tok in covered:
+            if tok.i != head.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i:
+                actors = others([resolver.resolve(tok, doc)])
+                if actors:
+                    return actors
         return [None]
 
     def doer(self, doc, resolver, tok: Token) -> Actor | None:
@@ -507,7 +516,8 @@ class EventExtractor:
                 actor = resolver.resolve(obj, doc)
                 if actor is not None and actor.country and not actor.sector and \
                         not (source is not None and source.country == actor.country and source.sector is None):
-                    actor.reason += "; the place the event was aimed at"
+                    actor.sector = "CVL"  # the people of the place
+                    actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
         return None
 

@@ -228,7 +228,7 @@ class ActorResolver:
         # Salami", "the Hizbollah group"
         for child in token.children:
             cm = mention_at.get(child.i)
-            if child.dep_ == "compound" and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
+            if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
                     and cm.how == "name" and cm.entry.kind not in ("country", "person") \
                     and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
                 return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}")

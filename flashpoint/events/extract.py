@@ -36,7 +36,7 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
-PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE"}
+PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
 class EventExtractor:
@@ -71,7 +71,8 @@ class EventExtractor:
         events = self.merge_continuations(doc, events)
         for ev in events:  # nobody named as target: the place the event was aimed at stands in
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
-                ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source)
+                ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source,
+                                              ev.event_type)
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events
@@ -292,7 +293,8 @@ class EventExtractor:
         return [None]
 
     def doer(self, doc, resolver, tok: Token) -> Actor | None:
-        """When the object is itself an event ("demanded an Israeli withdrawal"), its doer."""
+        """When the object is itself an event ("demanded an Israeli withdrawal", "prevented the
+        demonstration staged by students"), its doer."""
         if tok.pos_ != "NOUN" or self.lex.match(tok) is None:
             return None
         mention_at = doc.user_data.get("mention_at", {})
@@ -301,6 +303,13 @@ class EventExtractor:
                 actor = resolver.resolve(c, doc)
                 if actor is not None:
                     return actor
+        for c in tok.children:  # "the rallies by the group", "the demonstration staged by students"
+            by = c if c.dep_ == "prep" and c.lower_ == "by" else \
+                next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            actor = resolver.resolve(obj, doc) if obj is not None else None
+            if actor is not None:
+                return actor
         return None
 
     @staticmethod
@@ -501,25 +510,48 @@ class EventExtractor:
                     return victims
         return []
 
-    def place_target(self, doc, tok: Token, source: Actor | None) -> Actor | None:
+    def place_target(self, doc, tok: Token, source: Actor | None, event_type: str) -> Actor | None:
         """With no one named as target, a town or country the event is aimed at stands for its
-        people: the place in an "in/on/of" phrase of the trigger or of its object."""
+        people: the place in an "in/on/of" phrase of the trigger, of its object ("a state of
+        emergency in West Darfur"), of what it is aimed at ("fired at targets in Jericho") or of
+        the act threatened ("threatened to impose a curfew in Algiers"). A protest there is
+        addressed to that country's government."""
         resolver = doc.user_data["resolver"]
-        heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads, frontier = [tok], [tok]
+        for _ in range(3):
+            nxt = []
+            for h in frontier:
+                for c in h.children:
+                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and event_type == "THREATEN":
+                        nxt.append(c)
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against"):
+                        nxt += [g for g in c.children if g.dep_ == "pobj"]
+            heads += nxt
+            frontier = nxt
         for head in heads:
             for c in head.children:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "on", "of", "across", "throughout"):
                     continue
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN":  # "in Montenegro province"
+                    obj = next((g for g in obj.children if g.dep_ == "compound" and g.pos_ == "PROPN"), None)
                 if obj is None or obj.pos_ != "PROPN":
                     continue
                 actor = resolver.resolve(obj, doc)
                 if actor is not None and actor.country and not actor.sector and \
                         not (source is not None and source.country == actor.country and source.sector is None):
-                    actor.sector = "CVL"  # the people of the place
-                    actor.reason += "; the place the event was aimed at → its people (CVL)"
+                    if event_type == "PROTEST":
+                        actor.sector, actor.name = "GOV", self.kb_name(resolver, actor.country, "GOV") or actor.name
+                        actor.reason += "; a protest there is addressed to its government"
+                    else:
+                        actor.sector = "CVL"
+                        actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
         return None
+
+    @staticmethod
+    def kb_name(resolver, country: str, sector: str) -> str | None:
+        return resolver.kb.generic_name(country, sector)
 
     # -- statements ---------------------------------------------------------------------
     def speech_accusations(self, doc, resolver, index, sent: Span, by_token, events=()) -> list[Event]:

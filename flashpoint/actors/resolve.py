@@ -177,7 +177,8 @@ class ActorResolver:
         for tok in sdoc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or tok.i in seen_heads:
                 continue
-            if tok.i not in doc.user_data["mention_at"] and self.sector_of(tok)[0] is None and tok.ent_type_ != "PERSON":
+            if tok.i not in doc.user_data["mention_at"] and self.sector_of(tok)[0] is None and tok.ent_type_ != "PERSON" \
+                    and tok.lemma_.lower() not in CARRIER_NOUNS:  # "Palestinian leaders said they ...": an antecedent
                 continue
             actor = self.resolve(tok, doc)
             if actor is not None:

@@ -69,3 +69,48 @@ def test_every_event_has_the_contract_fields():
     for e in events:
         assert fields <= set(e)
         assert -10 <= e["intensity"] <= 10 and e["evidence"]
+
+
+def test_titled_last_name_of_a_known_person():
+    # in office on the date, and (titled in the text) before taking office
+    for published in ("2005-06-01", "1999-06-01"):
+        [e] = only(code("President Bush warned Moscow against new missile tests.", published), "ACCUSE")
+        assert e["source"]["actor_id"] == "person:george-w-bush"
+        assert (e["source"]["country"], e["source"]["sector"]) == ("USA", "GOV")
+
+
+def test_secretary_general_is_a_civil_office():
+    [e] = only(code("UN Secretary-General Kofi Annan urged both sides to stop the fighting.", "2003-05-01"), "REQUEST")
+    assert e["source"]["sector"] == "GOV"
+
+
+def test_unknown_titled_person_takes_the_country_named_in_the_sentence():
+    [e] = only(code("President Tomas Velarde criticised the Bolivian opposition on Monday."), "ACCUSE")
+    assert e["source"]["code"] == "BOLGOV" and e["target"]["code"] == "BOLOPP"
+    [e] = only(code("Former prime minister Jonas Akerlund demanded new elections in Sweden."), "REQUEST")
+    assert e["source"]["code"] == "SWEELI"
+
+
+def test_the_sources_own_people_are_no_target():
+    [e] = only(code("Turkey offered its troops to the Libyan government."), "AGREE")
+    assert e["source"]["country"] == "TUR" and e["target"]["code"] == "LBYGOV"
+
+
+def test_a_place_aimed_at_stands_for_its_people_and_a_protest_there_for_its_government():
+    [e] = only(code("The army imposed a curfew in Kirkuk on Sunday."), "COERCE")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("IRQ", "CVL")
+    [e] = only(code("Thousands of teachers demonstrated in Nairobi on Tuesday."), "PROTEST")
+    assert e["source"]["sector"] == "EDU"
+    assert (e["target"]["country"], e["target"]["sector"]) == ("KEN", "GOV")
+
+
+def test_the_doer_of_an_event_noun_object_is_the_target():
+    [e] = only(code("Riot police prevented a demonstration staged by Iranian students."), "COERCE")
+    assert e["target"]["code"] == "IRNEDU"
+
+
+def test_an_announced_boycott_is_a_threat():
+    events = code("Egyptian leaders said they would boycott the summit with Israel.")
+    [e] = only(events, "THREATEN")
+    assert e["source"]["country"] == "EGY" and e["target"]["country"] == "ISR"
+    assert only(events, "PROTEST", hypothetical=True)

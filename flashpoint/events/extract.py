@@ -538,7 +538,9 @@ class EventExtractor:
                 if obj is None or obj.pos_ != "PROPN":
                     continue
                 actor = resolver.resolve(obj, doc)
-                if actor is not None and actor.country and not actor.sector and \
+                mention = doc.user_data.get("mention_at", {}).get(obj.i)
+                as_place = mention is not None and mention.how == "capital"  # "in Algiers": the city, not the government
+                if actor is not None and actor.country and (not actor.sector or as_place) and \
                         not (source is not None and source.country == actor.country and source.sector is None):
                     if event_type == "PROTEST":
                         actor.sector, actor.name = "GOV", self.kb_name(resolver, actor.country, "GOV") or actor.name

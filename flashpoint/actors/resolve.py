@@ -309,6 +309,10 @@ class ActorResolver:
         if sector is not None:
             if not country and inherit:
                 country, country_reason = self.context_country(token, doc)
+            elif not country and sector in ("CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"):
+                # people of no stated nationality: of the country the sentence says they are in
+                # ("people blocked streets in Hong Kong"), never the article's at large
+                country, country_reason = self.sentence_place_country(token, doc)
             name = self.kb.generic_name(country, sector) or token.text
             return self._actor(span, name, country, sector, None,
                                f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
@@ -472,6 +476,17 @@ class ActorResolver:
                 return None, ""
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
+        return None, ""
+
+    @staticmethod
+    def sentence_place_country(token: Token, doc: Document) -> tuple[str | None, str]:
+        """The one country named as a place (a name or a capital) in the token's sentence."""
+        sent = token.sent
+        found = {m.entry.country for m in doc.user_data.get("mentions", [])
+                 if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")}
+        if len(found) == 1:
+            country = found.pop()
+            return country, f"the one country named in the sentence ({country})"
         return None, ""
 
     def owner_of(self, token: Token, doc: Document, date, depth) -> Actor | None:

@@ -114,3 +114,15 @@ def test_an_announced_boycott_is_a_threat():
     [e] = only(events, "THREATEN")
     assert e["source"]["country"] == "EGY" and e["target"]["country"] == "ISR"
     assert only(events, "PROTEST", hypothetical=True)
+
+
+def test_a_known_body_named_in_a_carrier_phrase_keeps_its_code():
+    [e] = only(code("Kurdish villagers demanded a UN military presence in the valley."), "REQUEST")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("IGO", "MIL")
+
+
+def test_people_take_the_country_they_are_in_not_one_named_elsewhere():
+    [e] = only(code("Thousands of people blocked roads in Kenya on Monday."), "PROTEST")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("KEN", "CVL")
+    events = code("Hundreds of students marched to protest the decision to send troops to Somalia.")
+    assert all(e["source"]["country"] is None for e in only(events, "PROTEST"))

@@ -37,6 +37,7 @@ GROUP_REFERENCES = set(_WORDS["group_reference"])
 PERSON_TITLES_GOV = set(_WORDS["title_gov"])
 PERSON_TITLES_MIL = set(_WORDS["title_mil"])
 CIVIL_GENERAL = set(_WORDS["civil_general"])
+LOCATIVES = {"in", "inside", "within", "across", "throughout", "at"}
 
 @dataclass
 class Mention:
@@ -282,9 +283,13 @@ class ActorResolver:
         # a carrier noun with a compound actor: "an army note", "the Al Harir base"
         if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
             inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
-                                 if c.dep_ in ("compound", "amod", "poss")) if a]
+                                 if c.dep_ in ("compound", "amod", "poss", "nmod")) if a]
             if inner:
-                best = next((a for a in inner if a.sector), inner[0])
+                # a known body names the actor ("a U.N. military presence"), else one with a sector
+                best = next((a for a in inner if a.actor_id and not a.actor_id.startswith("country:")), None) \
+                    or next((a for a in inner if a.sector), inner[0])
+                if not best.sector and sector is None:
+                    sector = next((a.sector for a in inner if a.sector), None)
                 # a known body keeps its country ("Hamas leaders in Cairo"); otherwise a country written
                 # in the phrase ("Israeli intelligence officials") beats one inherited
                 country = (best.country if best.actor_id else None) or country or best.country or \
@@ -480,10 +485,11 @@ class ActorResolver:
 
     @staticmethod
     def sentence_place_country(token: Token, doc: Document) -> tuple[str | None, str]:
-        """The one country named as a place (a name or a capital) in the token's sentence."""
-        sent = token.sent
+        """The one country named as a place ("in Hong Kong", "across Iran") in the token's sentence."""
+        sent, sdoc = token.sent, token.doc
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
-                 if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")}
+                 if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
+                 and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
         if len(found) == 1:
             country = found.pop()
             return country, f"the one country named in the sentence ({country})"

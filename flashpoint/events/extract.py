@@ -271,11 +271,22 @@ class EventExtractor:
 
         def others(actors):  # "offered its troops to Lebanon": the source's own are no target
             return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)]
+        # a noun's phrases often hang on its "of" object: "the withdrawal of forces from Panama"
+        of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []
         for spec in trig.targets:
-            toks = self.target_tokens(head, spec, covered_ids)
+            toks = [t for h in [head, *of_objects] for t in self.target_tokens(h, spec, covered_ids)]
             actors = others(self.doer(doc, resolver, t) or resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok))
             if actors:
                 return actors
+        if head.pos_ == "NOUN" and trig.event_type == "REQUEST":
+            # "its demand that Israel ease restrictions": whoever the that-clause asks to act
+            for c in head.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                    actors = others(resolver.resolve(t, doc) for t in conjuncts(subj)) if subj is not None else []
+                    if actors:
+                        return actors
         if not trig.targets:
             return [None]
         # the recipient often sits one step further down: "promised to continue military aid to
@@ -362,6 +373,9 @@ class EventExtractor:
             return []  # "since the invasion": background, not news
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V":
             return []  # "signed an agreement", "rejected the calls": the verb's event is the news
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and (
+                noun.head.head.i in by_token or any(c.i in by_token for c in noun.head.head.children if c.dep_ == "dobj")):
+            return []  # "staged a hunger strike in protest against X": the strike's target, not an event of its own
         if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "with") and noun.head.head.i in by_token \
                 and by_token[noun.head.head.i].event_type == trig.event_type:
             return []  # "wounded two soldiers in a bomb attack": one event, told by the verb
@@ -405,7 +419,8 @@ class EventExtractor:
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":
-                targets = self.protest_target(doc, resolver, carrier or noun) or [None]
+                targets = self.protest_target(doc, resolver, noun) or \
+                    (self.protest_target(doc, resolver, carrier) if carrier is not None else []) or [None]
             if targets == [None]:
                 # a verb or clause carried by the noun names the victims: "attack that killed X"
                 targets = self.victims_of(doc, resolver, noun) or [None]
@@ -470,12 +485,20 @@ class EventExtractor:
     def protest_target(self, doc, resolver, head: Token) -> list[Actor]:
         """Whom a protest is against: "... to protest against Sweden's decision", "against the
         party's leader", "calling for independence from Iraq"."""
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("against", "outside"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a] if obj is not None else []
-                if found:
-                    return found
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside")]
+        for c in head.children:  # "in protest against the abuses", "in defiance of the authorities"
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in ("protest", "defiance", "opposition"):
+                        preps += [g for g in obj.children if g.dep_ == "prep" and g.lower_ in
+                                  ("against", "of", "over", "at", "to")]
+        for c in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            # whom the protest is against, or who did what it is against ("the government's refusal")
+            found = [a for a in (resolver.resolve(t, doc) or self.doer(doc, resolver, t) for t in conjuncts(obj))
+                     if a] if obj is not None else []
+            if found:
+                return found
         for c in head.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
                 for tok in self.nearby_objects(c, set()):

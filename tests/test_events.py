@@ -126,3 +126,32 @@ def test_people_take_the_country_they_are_in_not_one_named_elsewhere():
     assert (e["source"]["country"], e["source"]["sector"]) == ("KEN", "CVL")
     events = code("Hundreds of students marched to protest the decision to send troops to Somalia.")
     assert all(e["source"]["country"] is None for e in only(events, "PROTEST"))
+
+
+def test_in_protest_against_names_the_target_and_is_no_event_of_its_own():
+    events = code("Dozens of farmers began a sit-in on Monday in protest against the Kenyan government's land seizures.")
+    [e] = only(events, "PROTEST")
+    assert e["source"]["sector"] == "AGR" and e["target"]["code"] == "KENGOV"
+
+
+def test_a_demands_that_clause_names_whom_it_asks():
+    [e] = only(code("The aid agency repeated its demand that Ethiopia lift the blockade."), "REQUEST")
+    assert e["target"]["country"] == "ETH"
+
+
+def test_a_mediator_mediates_between_the_parties():
+    events = only(code("The emir of Qatar launched a mediation effort between Sudan and Chad on Sunday."), "CONSULT")
+    assert {e["source"]["code"] for e in events} == {"QATGOV"}
+    assert {e["target"]["country"] for e in events} == {"SDN", "TCD"}
+
+
+def test_a_people_of_another_country_is_a_community_of_the_country_they_live_in():
+    [e] = only(code("The Serbs of northern Kosovo demanded autonomy from Pristina."), "REQUEST")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("XKX", "CVL")
+
+
+def test_a_withdrawal_is_from_a_place_by_whoever_moves():
+    [e] = only(code("The Kremlin completed the withdrawal of its troops from Georgia.", "2009-05-01"), "RETREAT")
+    assert e["source"]["country"] == "RUS" and e["target"]["country"] == "GEO"
+    [e] = only(code("European Community foreign ministers agreed to send food aid to Albania.", "1991-05-01"), "AGREE")
+    assert e["source"]["country"] == "IGO" and e["target"]["country"] == "ALB"

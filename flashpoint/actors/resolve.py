@@ -244,15 +244,20 @@ class ActorResolver:
                                    f"capital {token.text} stands for the {m.entry.name} government")
             counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
             country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
-            if m.how == "demonym" and any(c.lower_ == "ethnic" for c in token.children):
-                # "ethnic Albanians" in Serbia are a community of the country they live in
+            ethnic = m.how == "demonym" and any(c.lower_ == "ethnic" for c in token.children)
+            living = m.how == "demonym" and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in token.children)
+            if ethnic or living:
+                # "ethnic Albanians", "the Albanians of southern Serbia": a community of the country they live in
                 home, why = self.country_in(span, token, doc, skip=m)
-                if not home:
+                if not home and ethnic:
                     home, why = self.context_country(token, doc)
                 if home and home != country:
-                    country, reason = home, f"ethnic {m.entry.name} community, {why}"
-            return self._actor(span, m.entry.name, country, "CVL" if counted or m.how == "demonym" and
-                               any(c.lower_ == "ethnic" for c in token.children) else None, m.entry.id, reason)
+                    country, reason = home, f"{m.entry.name} community, {why}"
+                    living = True
+                else:
+                    living = False
+            return self._actor(span, m.entry.name, country, "CVL" if counted or ethnic or living else None,
+                               m.entry.id, reason)
         # 3. "whose members", "its fighters": the owner is the actor
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
@@ -301,7 +306,7 @@ class ActorResolver:
         if sector is not None and not country:
             for c in token.children:
                 cm = mention_at.get(c.i)
-                if c.dep_ in ("compound", "poss") and cm and cm.entry.kind not in ("country", "person") and cm.entry.country:
+                if c.dep_ in ("compound", "poss", "nmod") and cm and cm.entry.kind not in ("country", "person") and cm.entry.country:
                     country, country_reason = cm.entry.country, f"'{c.text}' is {cm.entry.name}"
                     break
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor

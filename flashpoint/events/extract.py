@@ -395,7 +395,8 @@ class EventExtractor:
                     if actor is not None:
                         sources.append(actor)
                         rule = f"{c.dep_} of the noun"
-            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and "prep:from" not in trig.targets):
+                # ("an offer from X" is X's; "a withdrawal from X" is away from X)
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     actor_tok, _ = self.through_instrument(obj)
@@ -410,12 +411,26 @@ class EventExtractor:
                 parties = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
                 if len(parties) >= 2:
                     sources, targets, rule = [parties[0]], [parties[1]], "'between X and Y'"
+                    carrier = self.light_verb(noun) if trig.mode == "third-party" else None
+                    subj = self.subject_of(carrier) if carrier is not None else None
+                    mediators = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a] \
+                        if subj is not None and subj.i != noun.i else []
+                    if mediators:  # "X launched a mediation between Y and Z": X mediates, to Y and to Z
+                        sources, targets = mediators, parties
+                        rule = f"subject of '{carrier.lemma_}', parties 'between X and Y'"
         carrier = self.light_verb(noun) if not sources else None
         if carrier is not None:
             subj = self.subject_of(carrier)
             if subj is not None and subj.i != noun.i:
                 sources = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a]
                 rule = f"subject of '{carrier.lemma_}'"
+        if not sources and trig.event_type in ("RETREAT", "MOBILIZE"):
+            # "the withdrawal of its troops", "a deployment of Kenyan soldiers": who moves
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    sources = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a] if obj is not None else []
+                    rule = "'of' phrase (who moves)" if sources else rule
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":

@@ -155,3 +155,21 @@ def test_a_withdrawal_is_from_a_place_by_whoever_moves():
     assert e["source"]["country"] == "RUS" and e["target"]["country"] == "GEO"
     [e] = only(code("European Community foreign ministers agreed to send food aid to Albania.", "1991-05-01"), "AGREE")
     assert e["source"]["country"] == "IGO" and e["target"]["country"] == "ALB"
+
+
+def test_a_by_phrase_alone_does_not_make_an_active_verb_passive():
+    [e] = only(code("President Omar al-Bashir on Thursday shortened by one hour the nightly curfew.", "2005-01-10"),
+               "CONCEDE")
+    assert e["source"]["code"] == "SDNGOV"
+
+
+def test_stative_passives_and_retreats_in_the_passive():
+    [e] = only(code("Israel is opposed to French mediation in the talks, an aide said."), "REJECT")
+    assert e["source"]["country"] == "ISR" and e["target"]["country"] == "FRA"
+    [e] = only(code("About 300 rebel fighters were demobilized in northern Uganda last week."), "RETREAT")
+    assert e["source"]["code"] == "UGAREB"
+
+
+def test_counted_people_at_a_rally_protest_to_their_government():
+    [e] = only(code("Thousands of Kenyans gathered for a rally in Nairobi."), "PROTEST")
+    assert e["source"]["code"] == "KENCVL" and e["target"]["code"] == "KENGOV"

@@ -212,7 +212,12 @@ class ActorResolver:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if obj is not None:
-                return self.resolve(obj, doc, date, depth + 1)
+                people = self.resolve(obj, doc, date, depth + 1)
+                if people is not None and people.sector is None and (people.actor_id or "").startswith("country:") \
+                        and obj.tag_ in ("NNS", "NNPS"):
+                    people.sector = "CVL"  # "thousands of Kenyans": people, not the state
+                    people.reason += ", counted people → CVL"
+                return people
             if token.like_num and token.dep_ in ("dobj", "nsubjpass"):  # "strikes kill 20": people
                 return self._actor(np_span(token), self.kb.generic_name(None, "CVL") or "civilians", None, "CVL",
                                    None, "a number of people → civilians")

@@ -109,7 +109,9 @@ class EventExtractor:
             return []  # "the parties that support him", "a government which is backed by": standing relations
         if "clause" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             trig = _with_type(trig, "THREATEN", "130")  # "warned that police will no longer tolerate rallies"
-        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+        # a "by" phrase alone does not make an active verb passive ("X shortened by one hour the curfew")
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+            any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children)
         subj = self.subject_of(verb)
         # "the attack that killed a commander": the event noun carries this verb
         if subj is not None:
@@ -118,6 +120,10 @@ class EventExtractor:
                 return []
         sources: list[Actor | None] = []
         rule = "subject"
+        stative = passive and verb.lemma_.lower() in self.lex.cue("stative") and self.agent_of(verb) is None
+        if stative:  # "Israel is opposed to French mediation": Israel opposes it
+            passive = False
+            rule = "subject of a stative passive"
         if passive:
             agent = self.agent_of(verb)
             weapon_mode = None
@@ -133,6 +139,9 @@ class EventExtractor:
                     "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
             targets = [resolver.resolve(t, doc) for t in conjuncts(subj)] if subj is not None else [None]
+            if trig.event_type == "RETREAT" and not any(sources) and any(targets):
+                # "guerrillas were demobilized", "troops were withdrawn": they are the ones retreating
+                sources, targets, rule = targets, [None], "passive subject (who retreats)"
             if weapon_mode and not trig.mode:
                 trig = _with_mode(trig, weapon_mode)
         else:
@@ -578,8 +587,9 @@ class EventExtractor:
                 actor = resolver.resolve(obj, doc)
                 mention = doc.user_data.get("mention_at", {}).get(obj.i)
                 as_place = mention is not None and mention.how == "capital"  # "in Algiers": the city, not the government
-                if actor is not None and actor.country and (not actor.sector or as_place) and \
-                        not (source is not None and source.country == actor.country and source.sector is None):
+                if actor is not None and actor.country and (not actor.sector or as_place) and (
+                        event_type == "PROTEST" or
+                        not (source is not None and source.country == actor.country and source.sector is None)):
                     if event_type == "PROTEST":
                         actor.sector, actor.name = "GOV", self.kb_name(resolver, actor.country, "GOV") or actor.name
                         actor.reason += "; a protest there is addressed to its government"

@@ -173,3 +173,15 @@ def test_stative_passives_and_retreats_in_the_passive():
 def test_counted_people_at_a_rally_protest_to_their_government():
     [e] = only(code("Thousands of Kenyans gathered for a rally in Nairobi."), "PROTEST")
     assert e["source"]["code"] == "KENCVL" and e["target"]["code"] == "KENGOV"
+
+
+def test_an_offer_with_if_is_an_agreement_and_with_unless_a_threat():
+    events = code("Rebel leaders said they would meet the Sudanese envoy if he dropped his conditions.")
+    assert only(events, "AGREE") and not only(events, "THREATEN")
+    events = code("Chad said it would withdraw its troops from the mission unless Sudan dropped its conditions.")
+    assert only(events, "THREATEN")
+
+
+def test_whom_a_refusal_to_allow_is_aimed_at():
+    [e] = only(code("The militia refused to allow United Nations planes to land in the city."), "REJECT")
+    assert e["target"]["country"] == "IGO"

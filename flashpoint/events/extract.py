@@ -332,8 +332,8 @@ class EventExtractor:
                 return actor
         return None
 
-    @staticmethod
-    def nearby_objects(head: Token, covered_ids: set[int]) -> list[Token]:
+    def nearby_objects(self, head: Token, covered_ids: set[int]) -> list[Token]:
+        causative = self.lex.cue("causative")
         out, frontier = [], [head]
         for depth in range(5):
             nxt = []
@@ -350,6 +350,8 @@ class EventExtractor:
                         nxt.append(c)
                     elif c.dep_ == "xcomp" and tok.i == head.i:
                         nxt.append(c)
+                    elif c.dep_ == "ccomp" and tok.lemma_.lower() in causative:
+                        out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             frontier = nxt
         return out
 
@@ -679,9 +681,10 @@ class EventExtractor:
                 cue = tok.head
             if cue is None or self.lex.match(cue) is not None and tok.i != doc.spacy_doc[ev.trigger_start].i:
                 continue
-            conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children
+            conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children
                                                         if m.dep_ == "mark") for c in tok.children)
-            # a promise with a condition attached is a threat: "will withdraw ... unless"
+            # a promise with "unless" attached is a threat ("will withdraw ... unless"); with "if"
+            # it is a conditional offer ("would meet the mediator if ...")
             new_type = "THREATEN" if conditional or quad == 4 else "AGREE" if quad in (1, 2) else None
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):

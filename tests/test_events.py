@@ -185,3 +185,14 @@ def test_an_offer_with_if_is_an_agreement_and_with_unless_a_threat():
 def test_whom_a_refusal_to_allow_is_aimed_at():
     [e] = only(code("The militia refused to allow United Nations planes to land in the city."), "REJECT")
     assert e["target"]["country"] == "IGO"
+
+
+def test_a_country_named_like_a_person_is_still_it():
+    [e] = only(code("Chad said it would withdraw its troops from the mission unless Sudan dropped its conditions."),
+               "THREATEN")
+    assert e["source"]["country"] == "TCD"
+
+
+def test_a_people_named_with_another_countrys_adjective_lives_there():
+    [e] = only(code("Iraqi Kurds protested in Erbil on Monday."), "PROTEST")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("IRQ", "CVL")

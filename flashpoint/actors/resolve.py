@@ -249,6 +249,14 @@ class ActorResolver:
                                    f"capital {token.text} stands for the {m.entry.name} government")
             counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
             country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
+            # "Bosnian Serbs", "Iraqi Kurds": a people of the country the adjective names
+            home_adj = next((mention_at[c.i] for c in token.children if c.dep_ in ("amod", "compound")
+                             and c.i in mention_at and mention_at[c.i].entry.kind == "country"
+                             and mention_at[c.i].how == "adjective" and mention_at[c.i].entry.country != country),
+                            None) if m.how == "demonym" else None
+            if home_adj is not None:
+                return self._actor(span, m.entry.name, home_adj.entry.country, "CVL", m.entry.id,
+                                   f"{m.entry.name} of {home_adj.entry.name}, a community → CVL")
             ethnic = m.how == "demonym" and any(c.lower_ == "ethnic" for c in token.children)
             living = m.how == "demonym" and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in token.children)
             if ethnic or living:
@@ -268,6 +276,12 @@ class ActorResolver:
             if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner:
+                    own_sector = self.sector_of(token)[0]
+                    if own_sector and owner.sector == "CVL" and own_sector != "CVL" and \
+                            (owner.actor_id is None or owner.actor_id.startswith("country:")):
+                        # "Bosnian Serbs said their forces ...": the community's forces, not the community
+                        return self._actor(span, self.kb.generic_name(owner.country, own_sector) or token.text,
+                                           owner.country, own_sector, None, f"{token.text} of {owner.name}")
                     return self._like(span, owner,
                                        f"{token.text} of {owner.name}")
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
@@ -558,7 +572,10 @@ class ActorResolver:
                                        sdoc[a.start:a.end].root.dep_ not in ("nsubj", "nsubjpass")))
         for actor in candidates:
             head = sdoc[actor.start:actor.end].root
-            is_person = head.ent_type_ == "PERSON" or (actor.actor_id or "").startswith("person:")
+            # the knowledge base knows better than the entity labels ("Chad said it would ...")
+            named = doc.user_data.get("mention_at", {}).get(head.i)
+            is_person = (actor.actor_id or "").startswith("person:") or head.ent_type_ == "PERSON" and not (
+                named is not None and named.entry.kind != "person")
             plural = head.tag_ in ("NNS", "NNPS")
             if wants_person and not is_person:
                 continue

@@ -196,3 +196,10 @@ def test_a_country_named_like_a_person_is_still_it():
 def test_a_people_named_with_another_countrys_adjective_lives_there():
     [e] = only(code("Iraqi Kurds protested in Erbil on Monday."), "PROTEST")
     assert (e["source"]["country"], e["source"]["sector"]) == ("IRQ", "CVL")
+
+
+def test_compound_sector_nouns_match_their_longest_known_tail():
+    [e] = only(code("U.S. border patrol agents detained 40 Mexican migrants."), "COERCE")
+    assert e["source"]["code"] == "USACOP"
+    [e] = only(code("Seven opposition parties in Nepal organized a general strike."), "PROTEST")
+    assert e["source"]["code"] == "NPLOPP"

@@ -433,9 +433,12 @@ class ActorResolver:
                     if token.lemma_.lower() == "force" and nouns[c.lemma_.lower()][0] == "GOV":
                         continue  # "government forces" are the military; "rebel forces" are rebels
                     return nouns[c.lemma_.lower()]
-        compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i)
+        compound = " ".join(t.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i
+                            for t in c.subtree if t.dep_ == "compound")  # "border patrol agents"
         amods = [c.lower_ for c in token.children if c.dep_ == "amod"]
-        for key in (f"{compound} {token.lower_}".strip(), f"{compound} {token.lemma_.lower()}".strip(),
+        words = compound.split()
+        tails = [" ".join(words[k:]) for k in range(len(words))]  # "u.s. border patrol", "border patrol", ...
+        for key in (*(f"{t} {w}" for t in tails for w in (token.lower_, token.lemma_.lower())),
                     *(f"{a} {token.lemma_.lower()}" for a in amods)):
             if key in nouns:
                 return nouns[key]

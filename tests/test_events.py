@@ -203,3 +203,17 @@ def test_compound_sector_nouns_match_their_longest_known_tail():
     assert e["source"]["code"] == "USACOP"
     [e] = only(code("Seven opposition parties in Nepal organized a general strike."), "PROTEST")
     assert e["source"]["code"] == "NPLOPP"
+
+
+def test_demands_partners_threats_and_investigations_find_their_targets():
+    [e] = only(code("The aid agency reiterated its demand today that Ethiopia ease the restrictions."), "REQUEST")
+    assert e["target"]["country"] == "ETH"
+    [e] = only(code("France demanded that its European Union partners refuse the deal."), "REQUEST")
+    assert e["target"]["code"] == "IGOEUR"
+    [e] = only(code("The interior minister warned that police would no longer tolerate rallies by the Muslim Brotherhood."),
+               "THREATEN")
+    assert e["target"]["country"] == "EGY"
+    [e] = only(code("A judge opened fraud investigations against 28 Chilean government officials."), "ACCUSE")
+    assert e["target"]["code"] == "CHLGOV"
+    [e] = only(code("The Third World Water Forum concluded that rich nations must spend more on water."), "REQUEST")
+    assert e["source"]["country"] == "NGO"

@@ -37,6 +37,7 @@ GROUP_REFERENCES = set(_WORDS["group_reference"])
 PERSON_TITLES_GOV = set(_WORDS["title_gov"])
 PERSON_TITLES_MIL = set(_WORDS["title_mil"])
 CIVIL_GENERAL = set(_WORDS["civil_general"])
+NGO_HEADS = set(_WORDS["ngo_head"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "at"}
 
 @dataclass
@@ -272,8 +273,11 @@ class ActorResolver:
             return self._actor(span, m.entry.name, country, "CVL" if counted or ethnic or living else None,
                                m.entry.id, reason)
         # 3. "whose members", "its fighters": the owner is the actor
+        named_body = token.lemma_.lower() in CARRIER_NOUNS and any(
+            c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind not in ("country", "person")
+            for c in token.children)  # "its European Community partners": the EU, not "it"
         for child in token.children:
-            if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their"):
+            if child.dep_ == "poss" and child.lower_ in ("whose", "its", "their") and not named_body:
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner:
                     own_sector = self.sector_of(token)[0]
@@ -318,8 +322,12 @@ class ActorResolver:
                 # in the phrase ("Israeli intelligence officials") beats one inherited
                 country = (best.country if best.actor_id else None) or country or best.country or \
                     next((a.country for a in inner if a.country), None)
-                return self._actor(span, best.name, country, best.sector or sector, best.actor_id,
-                                   f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
+                actor = self._actor(span, best.name, country, best.sector or sector, best.actor_id,
+                                    f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
+                if best.actor_id and not best.actor_id.startswith("country:") and country == best.country:
+                    actor.explicit_code = best.explicit_code or self.kb.entries[best.actor_id].full_code_on(date) \
+                        if best.actor_id in self.kb.entries else best.explicit_code
+                return actor
             if sector is None:
                 return None
         if sector is not None and not country:
@@ -370,6 +378,11 @@ class ActorResolver:
             return self._actor(span, span_name(span, token), country, "CVL" if people else None, None,
                                f"unknown {token.ent_type_}, {country_reason}" + (", a people → CVL" if people else ""))
         if token.ent_type_ == "ORG":
+            if token.lemma_.lower() in NGO_HEADS or any(
+                    t.lemma_.lower() in NGO_HEADS and t.ent_type_ == "ORG" for t in span if t.i < token.i):
+                # "the Third World Water Forum", "Association of African Jurists": a body of no country
+                return self._actor(span, span_name(span, token), "NGO", None, None,
+                                   "unknown organisation of no country, named like an association → NGO")
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
         for child in token.children:

@@ -290,7 +290,8 @@ class EventExtractor:
                 return actors
         if head.pos_ == "NOUN" and trig.event_type == "REQUEST":
             # "its demand that Israel ease restrictions": whoever the that-clause asks to act
-            for c in head.children:
+            clauses = list(head.children) + (list(head.head.children) if head.dep_ == "dobj" else [])
+            for c in clauses:  # (the clause may hang on the verb: "reiterated its demand today that ...")
                 if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                     actors = others(resolver.resolve(t, doc) for t in conjuncts(subj)) if subj is not None else []
@@ -503,7 +504,8 @@ class EventExtractor:
                         return found
         for clause in clauses[1:]:
             for tok in self.nearby_objects(clause, set()):
-                found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(tok)) if a]
+                # "will no longer tolerate rallies by the group": whoever does what is threatened
+                found = [a for a in (resolver.resolve(t, doc) or self.doer(doc, resolver, t) for t in conjuncts(tok)) if a]
                 if found:
                     return found
         return []
@@ -676,6 +678,10 @@ class EventExtractor:
             tok = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
                 tok = tok.head  # "will extend the curfew": the verb carries the intention
+                subj = self.subject_of(tok)
+                holder = doc.user_data["resolver"].resolve(subj, doc) if subj is not None else None
+                if holder is None or not _same(holder, ev.source):
+                    continue  # "police would not tolerate rallies by X": the intention is not X's
             cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
             if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
                 cue = tok.head

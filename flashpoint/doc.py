@@ -44,6 +44,9 @@ class Actor:
     start: int = -1  # token indices in the spaCy doc (span of the mention)
     end: int = -1
     explicit_code: str | None = None  # a full code from a user dictionary ("PSEREBHMS", "HOBGOV")
+    # the mention this one refers back to (a pronoun's antecedent, "their" in "their demands"):
+    # (start, end) token indices, so that an actor is not its own target
+    refers_to: tuple[int, int] | None = None
 
     @property
     def code(self) -> str | None:

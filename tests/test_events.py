@@ -217,3 +217,10 @@ def test_demands_partners_threats_and_investigations_find_their_targets():
     assert e["target"]["code"] == "CHLGOV"
     [e] = only(code("The Third World Water Forum concluded that rich nations must spend more on water."), "REQUEST")
     assert e["source"]["country"] == "NGO"
+
+
+def test_protesters_blocking_roads_protest_against_someone_else():
+    [e] = only(code("Hundreds of people blocked streets in Hong Kong in defiance of Chinese authorities."), "PROTEST")
+    assert e["source"]["country"] == "HKG" and e["target"]["code"] == "CHNGOV"
+    [e] = only(code("Demonstrators in Baghdad blocked a road to show their anger at the United States' policies."), "PROTEST")
+    assert e["source"]["code"] == "IRQCVL" and e["target"]["country"] == "USA"

@@ -425,6 +425,7 @@ class ActorResolver:
         sector, reason = (None, rest[0]) if len(rest) == 1 else rest
         actor = self._actor(span, base.name, base.country, base.sector or sector, base.actor_id, reason)
         actor.explicit_code = base.explicit_code
+        actor.refers_to = base.refers_to or (base.start, base.end)
         return actor
 
     @staticmethod
@@ -602,7 +603,7 @@ class ActorResolver:
             return Actor(text=token.text, name=actor.name, country=actor.country, sector=actor.sector,
                          explicit_code=actor.explicit_code,
                          actor_id=actor.actor_id, reason=f"pronoun '{token.text}' → {actor.name}",
-                         start=token.i, end=token.i + 1)
+                         start=token.i, end=token.i + 1, refers_to=actor.refers_to or (actor.start, actor.end))
         return None
 
     def earlier_by_head(self, token: Token, doc: Document) -> Actor | None:

@@ -174,8 +174,10 @@ class EventExtractor:
             mode = civil.partition(":")[2] or "obstruct"
             trig = _with_mode(_with_type(trig, "PROTEST", "141" if mode == "demo" else "144"), mode)
             rule += "; done by non-state actors → PROTEST"
-            if targets == [None]:
-                targets = self.protest_target(doc, resolver, verb) or [None]
+            # whom it protests against comes first; what is blocked (roads, "streets in Hong Kong")
+            # is no actor unless it is a known body or has a sector
+            targets = self.protest_target(doc, resolver, verb, sources) or \
+                [t for t in targets if t is not None and (t.sector or t.actor_id)] or [None]
         mode = self.instrument_mode(verb) or trig.mode
         events = []
         pairs = []
@@ -510,9 +512,13 @@ class EventExtractor:
                     return found
         return []
 
-    def protest_target(self, doc, resolver, head: Token) -> list[Actor]:
+    def protest_target(self, doc, resolver, head: Token, sources=()) -> list[Actor]:
         """Whom a protest is against: "... to protest against Sweden's decision", "against the
-        party's leader", "calling for independence from Iraq"."""
+        party's leader", "calling for independence from Iraq" (never the protesters themselves)."""
+        protesters = [s for s in sources if s is not None]
+
+        def others(actors):
+            return [a for a in actors if a is not None and not any(_same(a, s) for s in protesters)]
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside")]
         for c in head.children:  # "in protest against the abuses", "in defiance of the authorities"
             if c.dep_ == "prep" and c.lower_ == "in":
@@ -523,14 +529,14 @@ class EventExtractor:
         for c in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             # whom the protest is against, or who did what it is against ("the government's refusal")
-            found = [a for a in (resolver.resolve(t, doc) or self.doer(doc, resolver, t) for t in conjuncts(obj))
-                     if a] if obj is not None else []
+            found = others(resolver.resolve(t, doc) or self.doer(doc, resolver, t) for t in conjuncts(obj)) \
+                if obj is not None else []
             if found:
                 return found
         for c in head.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
                 for tok in self.nearby_objects(c, set()):
-                    found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(tok)) if a]
+                    found = others(resolver.resolve(t, doc) for t in conjuncts(tok))
                     if found:
                         return found
         return []
@@ -782,7 +788,9 @@ def conjuncts(tok: Token | None) -> list[Token]:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    return (a.actor_id and a.actor_id == b.actor_id) or (a.start == b.start and a.end == b.end)
+    """One actor: the same known entry, or the same mention (directly or by reference)."""
+    return bool(a.actor_id and a.actor_id == b.actor_id) or \
+        (a.refers_to or (a.start, a.end)) == (b.refers_to or (b.start, b.end))
 
 
 def _with_mode(trig: Trigger, mode: str) -> Trigger:

@@ -224,3 +224,15 @@ def test_protesters_blocking_roads_protest_against_someone_else():
     assert e["source"]["country"] == "HKG" and e["target"]["code"] == "CHNGOV"
     [e] = only(code("Demonstrators in Baghdad blocked a road to show their anger at the United States' policies."), "PROTEST")
     assert e["source"]["code"] == "IRQCVL" and e["target"]["country"] == "USA"
+
+
+def test_an_acronym_in_brackets_abbreviates_the_name_before_it():
+    [e] = only(code("Montenegro Municipality Association (AKK) officials demanded support from the assembly."), "REQUEST")
+    assert e["source"]["country"] != "DEU"
+
+
+def test_titled_officials_of_a_known_body_and_leaders_of_a_people():
+    [e] = only(code("Arab League Secretary General Ahmed Aboul Gheitani visited Damascus on Monday."), "CONSULT")
+    assert e["source"]["country"] == "IGO"
+    [e] = only(code("Palestinian leaders said they would boycott the conference."), "THREATEN")
+    assert e["source"]["code"] == "PSEGOV"

@@ -137,6 +137,16 @@ class ActorResolver:
                 i += 1
         return mentions
 
+    @staticmethod
+    def other_acronym(sdoc: Doc, m: Mention, before: Mention | None) -> bool:
+        """An acronym in brackets after a name abbreviates that name ("Montenegro Municipality
+        Association (AKK)"), whatever else the knowledge base calls by those letters."""
+        if m.start < 2 or m.end >= len(sdoc) or sdoc[m.start - 1].text != "(" or sdoc[m.end].text != ")":
+            return False
+        if not sdoc[m.start:m.end].text.replace(".", "").isupper() or not sdoc[m.start - 2].text[:1].isupper():
+            return False
+        return before is None or before.end != m.start - 1 or before.entry.id != m.entry.id
+
     def titled_surname(self, doc: Doc, i: int, date: str | None) -> Mention | None:
         """"President Bush", "King Hassan", "President Omar El Bashir": a name the index does not
         hold whole, after a title, that is the last name of a person who held that title."""
@@ -158,8 +168,10 @@ class ActorResolver:
     def annotate(self, doc: Document) -> None:
         sdoc = doc.spacy_doc
         # a capital inside a person's name names no city ("spokesman Abdifatah Aden")
-        mentions = [m for m in self.find_mentions(sdoc, doc.published) if not (
-            m.how == "capital" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))]
+        found = self.find_mentions(sdoc, doc.published)
+        mentions = [m for k, m in enumerate(found) if not (
+            m.how == "capital" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))
+            and not self.other_acronym(sdoc, m, found[k - 1] if k else None)]
         doc.user_data["mentions"] = mentions
         doc.user_data["mention_at"] = {t: m for m in mentions for t in range(m.start, m.end)}
         counts: Counter[str] = Counter()
@@ -358,6 +370,11 @@ class ActorResolver:
         if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE"):
             title_sector = self.title_sector(span, token)
             if token.ent_type_ == "PERSON" or title_sector:
+                body = next((mention_at[t.i] for t in span if t.i < token.i and t.i in mention_at and
+                             mention_at[t.i].entry.kind not in ("country", "person") and mention_at[t.i].entry.country),
+                            None) if title_sector else None
+                if body is not None and not country:  # "Arab League Secretary General Chadli Klibi"
+                    country, country_reason = body.entry.country, f"titled by {body.entry.name}"
                 if title_sector and not country:
                     country, country_reason = self.context_country(token, doc, people=True)
                 if title_sector and {t.lower_ for t in doc.spacy_doc[max(span.start - 2, 0):span.end]} & FORMER:

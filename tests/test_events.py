@@ -236,3 +236,18 @@ def test_titled_officials_of_a_known_body_and_leaders_of_a_people():
     assert e["source"]["country"] == "IGO"
     [e] = only(code("Palestinian leaders said they would boycott the conference."), "THREATEN")
     assert e["source"]["code"] == "PSEGOV"
+
+
+def test_two_parties_agreeing_is_one_event_between_them():
+    [e] = only(code("Jordan and Britain agreed to hold joint military exercises this month."), "AGREE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"JOR", "GBR"}
+
+
+def test_a_meeting_needs_a_counterpart():
+    assert not only(code("Israel's cabinet met on Sunday."), "CONSULT")
+    assert only(code("Israel's prime minister met the Jordanian king on Sunday."), "CONSULT")
+
+
+def test_the_reason_given_for_an_arrest_is_alleged():
+    events = code("A missionary was arrested in Lebanon for collaborating with Israel.")
+    assert only(events, "COOPERATE", hypothetical=True) and not only(events, "COOPERATE", hypothetical=False)

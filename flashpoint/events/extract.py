@@ -36,6 +36,8 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
+# events two parties do together: "X and Y agreed" is one event between them
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
@@ -167,6 +169,10 @@ class EventExtractor:
         if trig.event_type == "THREATEN" and targets == [None]:
             targets = self.threatened(doc, resolver, verb) or [None]
         sources = [s for s in sources if s is not None] or [None]
+        if trig.event_type in RECIPROCAL_TYPES and len(sources) == 2 and targets == [None] and not passive:
+            # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves
+            sources, targets = sources[:1], sources[1:]
+            rule += "; 'X and Y' together → X with Y"
         civil = next((f for f in trig.flags if f.startswith("civil")), None)
         if civil and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
                 and (sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
@@ -193,6 +199,9 @@ class EventExtractor:
                 continue
             ev = self.make_event(doc, index, verb, covered, trig, mode, source, target,
                                  f"verb '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]}): source from {rule}")
+            if target is None and trig.event_type == "CONSULT" and trig.mode != "multilateral" \
+                    and not ev.hypothetical:
+                continue  # "the cabinet met on Sunday": a meeting needs a counterpart
             events.append(ev)
         return events
 
@@ -746,6 +755,10 @@ class EventExtractor:
             if parent.i == cur.i:
                 break
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
+            if hit is not None and hit[0].event_type in ("COERCE", "SANCTION", "ACCUSE") and cur.dep_ == "prep" \
+                    and cur.lower_ == "for" and tok.pos_ == "VERB":
+                # "arrested for collaborating with Israel": the reason given is alleged
+                return negated, True, f"hypothetical: the reason given for '{parent.text}'"
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
             if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):

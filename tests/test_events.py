@@ -251,3 +251,9 @@ def test_a_meeting_needs_a_counterpart():
 def test_the_reason_given_for_an_arrest_is_alleged():
     events = code("A missionary was arrested in Lebanon for collaborating with Israel.")
     assert only(events, "COOPERATE", hypothetical=True) and not only(events, "COOPERATE", hypothetical=False)
+
+
+def test_a_when_clause_of_the_same_kind_tells_the_same_event():
+    events = only(code("Two suicide bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv."),
+                  "ASSAULT")
+    assert len(events) == 1 and events[0]["fatalities"] == 23

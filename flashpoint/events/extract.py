@@ -87,9 +87,17 @@ class EventExtractor:
         for ev in events:
             tok = sdoc[ev.trigger_start]
             main = None
+            same_kind = [e for e in kept if e.trigger_start == tok.head.i and e.event_type == ev.event_type
+                         and e.hypothetical == ev.hypothetical]
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
-                main = next((e for e in kept if e.trigger_start == tok.head.i and e.event_type == ev.event_type
-                             and e.hypothetical == ev.hypothetical), None)
+                main = next(iter(same_kind), None)
+            elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                                             for c in tok.children) \
+                    or tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+                # "killed 23 people when they blew themselves up", "air raids in which two were
+                # killed": the clause tells the same event again
+                main = next((e for e in same_kind if ev.source is None or e.source is None
+                             or _same(e.source, ev.source)), None)
             if main is None:
                 kept.append(ev)
                 continue

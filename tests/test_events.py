@@ -257,3 +257,10 @@ def test_a_when_clause_of_the_same_kind_tells_the_same_event():
     events = only(code("Two suicide bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv."),
                   "ASSAULT")
     assert len(events) == 1 and events[0]["fatalities"] == 23
+
+
+def test_a_sector_word_beside_a_weak_title_decides_the_sector():
+    [e] = only(code("Police chief Ahmed Fawzi warned that rallies would not be tolerated."), "THREATEN")
+    assert e["source"]["sector"] == "COP"
+    [e] = only(code("The minister allowed opposition leader Tomas Brenner to hold a rally in Prague."), "CONCEDE")
+    assert e["target"]["code"] == "CZEOPP"

@@ -37,6 +37,7 @@ GROUP_REFERENCES = set(_WORDS["group_reference"])
 PERSON_TITLES_GOV = set(_WORDS["title_gov"])
 PERSON_TITLES_MIL = set(_WORDS["title_mil"])
 CIVIL_GENERAL = set(_WORDS["civil_general"])
+WEAK_TITLES = set(_WORDS["weak_title"])
 NGO_HEADS = set(_WORDS["ngo_head"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "at"}
 
@@ -564,20 +565,26 @@ class ActorResolver:
 
     def title_sector(self, span: Span, head: Token) -> str | None:
         doc = head.doc
-        window = [t for t in doc[max(span.start - 3, 0):span.end] if t.i != head.i]
+        start = span.start  # and up to three title words just before the phrase, not across a verb
+        while start > max(span.start - 3, 0) and doc[start - 1].pos_ not in ("VERB", "AUX", "ADP", "PUNCT", "PRON"):
+            start -= 1
+        window = [t for t in doc[start:span.end] if t.i != head.i]
         words = {t.lower_.rstrip(".") for t in window
                  # "secretary-general", "attorney general": a civil office, not a rank
                  if not (t.lower_ == "general" and t.i > 0 and (doc[t.i - 1].text == "-" or
                                                                  doc[t.i - 1].lower_ in CIVIL_GENERAL))}
         if words & PERSON_TITLES_MIL:
             return "MIL"
-        if words & PERSON_TITLES_GOV:
+        if words & (PERSON_TITLES_GOV - WEAK_TITLES):
             return "GOV"
-        found = {self.kb.sector_nouns.get(word, (None,))[0] for word in words}  # "Judge X", "army spokesman Y"
+        # "Judge X", "army spokesman Y", "opposition leader Z", "police chief W"
+        ordered = [t.lower_ for t in window]
+        found = {self.kb.sector_nouns.get(f"{a} {b}", (None,))[0] for a, b in zip(ordered, ordered[1:])}
+        found |= {self.kb.sector_nouns.get(word, (None,))[0] for word in words}
         for sector in ("JUD", "LEG", "REL", "REB", "UAF", "OPP", "JRN", "COP", "SPY", "MIL", "GOV"):
             if sector in found:
                 return sector
-        return None
+        return "GOV" if words & PERSON_TITLES_GOV else None
 
     def antecedent(self, token: Token, doc: Document) -> Actor | None:
         """Most recent earlier actor that fits the pronoun (person or not, singular or plural)."""

@@ -264,3 +264,9 @@ def test_a_sector_word_beside_a_weak_title_decides_the_sector():
     assert e["source"]["sector"] == "COP"
     [e] = only(code("The minister allowed opposition leader Tomas Brenner to hold a rally in Prague."), "CONCEDE")
     assert e["target"]["code"] == "CZEOPP"
+
+
+def test_an_acronym_that_spells_the_unknown_name_before_it_is_kept():
+    [e] = only(code("The International Labor Office (ILO) reiterated its demand that Israel ease restrictions."),
+               "REQUEST")
+    assert e["source"]["country"] == "IGO"

@@ -144,9 +144,19 @@ class ActorResolver:
         Association (AKK)"), whatever else the knowledge base calls by those letters."""
         if m.start < 2 or m.end >= len(sdoc) or sdoc[m.start - 1].text != "(" or sdoc[m.end].text != ")":
             return False
-        if not sdoc[m.start:m.end].text.replace(".", "").isupper() or not sdoc[m.start - 2].text[:1].isupper():
+        letters = sdoc[m.start:m.end].text.replace(".", "")
+        if not letters.isupper() or not sdoc[m.start - 2].text[:1].isupper():
             return False
-        return before is None or before.end != m.start - 1 or before.entry.id != m.entry.id
+        if before is not None and before.end == m.start - 1:
+            return before.entry.id != m.entry.id  # the name before is known: the acronym is its
+        # the name before is unknown: the acronym is its own only if it spells the name's initials
+        # ("International Labor Office (ILO)"), not if it abbreviates some other name ("(AKK)")
+        name, k = [], m.start - 2
+        while k >= 0 and (sdoc[k].text[:1].isupper() or sdoc[k].lower_ in ("of", "for", "and", "the", "-")):
+            name.insert(0, sdoc[k].text)
+            k -= 1
+        initials = "".join(w[0] for w in name if w[:1].isupper())
+        return not initials.endswith(letters)
 
     def titled_surname(self, doc: Doc, i: int, date: str | None) -> Mention | None:
         """"President Bush", "King Hassan", "President Omar El Bashir": a name the index does not

@@ -270,3 +270,11 @@ def test_an_acronym_that_spells_the_unknown_name_before_it_is_kept():
     [e] = only(code("The International Labor Office (ILO) reiterated its demand that Israel ease restrictions."),
                "REQUEST")
     assert e["source"]["country"] == "IGO"
+
+
+def test_ethnic_adjectives_and_people_living_somewhere():
+    [e] = only(code("One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized.", "2002-01-01"),
+               "RETREAT")
+    assert e["source"]["code"] == "MKDREB" and e["location"]["country"] == "MKD"
+    [e] = only(code("The government refused to lift the curfew on Palestinians living in Gaza."), "REJECT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("PSE", "CVL")

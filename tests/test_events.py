@@ -278,3 +278,12 @@ def test_ethnic_adjectives_and_people_living_somewhere():
     assert e["source"]["code"] == "MKDREB" and e["location"]["country"] == "MKD"
     [e] = only(code("The government refused to lift the curfew on Palestinians living in Gaza."), "REJECT")
     assert (e["target"]["country"], e["target"]["sector"]) == ("PSE", "CVL")
+
+
+def test_coordinated_country_adjectives_give_one_actor_each_and_objects_control_infinitives():
+    events = code("Egyptian and Qatari mediators urged Hamas to accept the deal.")
+    assert {e["source"]["code"] for e in only(events, "REQUEST")} == {"EGYGOV", "QATGOV"}
+    [e] = only(events, "AGREE")
+    assert e["source"]["code"] == "PSEREB" and e["hypothetical"] is True
+    [e] = only(code("The Turkish and Greek sides of the island have agreed to share information."), "AGREE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"TUR", "GRC"}

@@ -433,6 +433,28 @@ class ActorResolver:
                                None, f"people of {country} ({country_reason})")
         return None
 
+    def coordinated(self, actor: Actor, token: Token, doc: Document) -> list[Actor]:
+        """"Egyptian and Qatari mediators", "the Turkish and Greek sides": one actor for each
+        coordinated country adjective of the phrase's head (they say more than an "of" phrase)."""
+        if actor.actor_id and not actor.actor_id.startswith("country:"):
+            return [actor]  # a known body is one actor
+        mention_at = doc.user_data.get("mention_at", {})
+        for first in token.children:
+            if first.dep_ not in ("amod", "compound") or not first.conjuncts:
+                continue
+            countries = []
+            for adj in (first, *first.conjuncts):
+                m = mention_at.get(adj.i)
+                if m is not None and m.entry.kind == "country" and m.entry.country not in countries:
+                    countries.append(m.entry.country)
+            if len(countries) < 2:
+                continue
+            return [Actor(text=actor.text, name=self.kb.generic_name(c, actor.sector) or c, country=c,
+                          sector=actor.sector, actor_id=None, reason=f"{actor.reason}; coordinated adjectives → {c}",
+                          start=actor.start, end=actor.end, refers_to=(actor.start, actor.end) if k == 0 else (-2 - k, -2 - k))
+                    for k, c in enumerate(countries)]
+        return [actor]
+
     def _from_entry(self, m: Mention, span: Span, date: str | None, how: str) -> Actor:
         country, sector, reason = m.entry.code_on(date)
         if m.entry.kind == "person":

@@ -219,6 +219,10 @@ class EventExtractor:
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 return subj
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj  # "urged Hamas to accept the deal": Hamas would accept
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
@@ -334,7 +338,8 @@ class EventExtractor:
 
     @staticmethod
     def actors_of(doc, resolver, tok: Token | None, doer=None, doer_first: bool = False) -> list[Actor]:
-        """The actors a phrase and its conjuncts name ("the US and Israel"); with ``doer``, an
+        """The actors a phrase and its conjuncts name ("the US and Israel", "Egyptian and Qatari
+        mediators"); with ``doer``, an
         event noun's doer where the phrase names no actor (or before it, with ``doer_first``)."""
         out = []
         for t in conjuncts(tok):
@@ -343,7 +348,7 @@ class EventExtractor:
             else:
                 actor = resolver.resolve(t, doc) or (doer(doc, resolver, t) if doer is not None else None)
             if actor is not None:
-                out.append(actor)
+                out += resolver.coordinated(actor, t, doc)
         return out
 
     def doer(self, doc, resolver, tok: Token) -> Actor | None:

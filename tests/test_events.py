@@ -287,3 +287,11 @@ def test_coordinated_country_adjectives_give_one_actor_each_and_objects_control_
     assert e["source"]["code"] == "PSEREB" and e["hypothetical"] is True
     [e] = only(code("The Turkish and Greek sides of the island have agreed to share information."), "AGREE")
     assert {e["source"]["country"], e["target"]["country"]} == {"TUR", "GRC"}
+
+
+def test_whose_act_and_what_a_demand_asks():
+    [e] = only(code("Albania on Friday denounced as an ugly crime Serbia's suppression of the unrest in Kosovo."), "ACCUSE")
+    assert e["target"]["country"] == "SRB"
+    [e] = only(code("The rebel group insisted on its demands that Burundi's government grant more rights."), "REQUEST",
+               hypothetical=False)
+    assert e["target"]["code"] == "BDIGOV"

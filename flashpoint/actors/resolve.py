@@ -320,6 +320,12 @@ class ActorResolver:
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
         sector, inherit = self.sector_of(token)
         country, country_reason = self.country_in(span, token, doc)
+        if sector is None and lower not in CARRIER_NOUNS:
+            # "Serbia's suppression of the unrest": whose act it is, not what it is done to
+            holder = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+            whose = self.resolve(holder, doc, date, depth + 1) if holder is not None else None
+            if whose is not None:
+                return self._like(span, whose, f"'{token.text}' of {whose.name}")
         # 4. a generic noun carried by a known actor: "the commander of the IRGC", "members of X"
         owner = self.owner_of(token, doc, date, depth)
         if owner and (owner.actor_id or "").startswith("person:") and token.lemma_.lower() in FOLLOWERS:

@@ -311,21 +311,26 @@ class EventExtractor:
             actors = others(a for tok in toks for a in self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors
-        if head.pos_ == "NOUN" and trig.event_type == "REQUEST":
-            # "its demand that Israel ease restrictions": whoever the that-clause asks to act
-            clauses = list(head.children) + (list(head.head.children) if head.dep_ == "dobj" else [])
-            for c in clauses:  # (the clause may hang on the verb: "reiterated its demand today that ...")
-                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                    actors = others(self.actors_of(doc, resolver, subj))
-                    if actors:
-                        return actors
+        if trig.event_type == "REQUEST":
+            # "its demand that Israel ease restrictions", "insisted on its demands that Burundi's
+            # government grant ...": whoever the that-clause asks to act
+            nouns = [head] if head.pos_ == "NOUN" else [g for c in head.children if c.dep_ == "prep"
+                                                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            for noun in nouns:
+                clauses = list(noun.children) + (list(noun.head.children) if noun.dep_ == "dobj" else [])
+                for c in clauses:  # (the clause may hang on the verb: "reiterated its demand today that ...")
+                    if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                    for m in c.children):
+                        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                        actors = others(self.actors_of(doc, resolver, subj))
+                        if actors:
+                            return actors
         if not trig.targets:
             return [None]
         # the recipient often sits one step further down: "promised to continue military aid to
         # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
         for tok in self.nearby_objects(head, covered_ids):
-            actors = others(self.actors_of(doc, resolver, tok))
+            actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors
         # a trigger phrase that holds its object: "expelled two Russian diplomats"
@@ -381,10 +386,10 @@ class EventExtractor:
                     if c.i in covered_ids:
                         nxt.append(c)  # the trigger's own words are passed through, not taken
                         continue
-                    if c.dep_ in ("dobj", "dative", "pobj", "attr"):
+                    if c.dep_ in ("dobj", "dative", "pobj", "attr") or c.dep_ == "appos" and depth > 0:
                         out.append(c)
                         nxt.append(c)
-                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at")
+                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at", "as")
                                                or c.lower_ in ("of", "by") and depth > 0):
                         nxt.append(c)
                     elif c.dep_ == "xcomp" and tok.i == head.i:

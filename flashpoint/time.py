@@ -185,7 +185,25 @@ class TimeStage:
                 else:
                     ev.date = simple_tense_date(trig, published).isoformat()
                     ev.date_text = None
+        self.refer_back(doc)
         return doc
+
+    @staticmethod
+    def refer_back(doc: Document) -> None:
+        """"The US attack" with no date of its own, after "Thursday's attack" was told: a definite
+        event noun refers back to the last dated event of its type, and takes its day."""
+        sdoc = doc.spacy_doc
+        dated: dict[str, Event] = {}
+        for ev in sorted(doc.events, key=lambda e: e.trigger_start):
+            trig = sdoc[ev.trigger_start]
+            definite = trig.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                   for c in trig.children)
+            earlier = dated.get(ev.event_type)
+            if ev.date_text is None and definite and earlier is not None and not ev.hypothetical:
+                ev.date, ev.date_text = earlier.date, earlier.date_text
+                ev.evidence += f"; the day of the {ev.event_type.lower()} told before ('{earlier.date_text}')"
+            elif ev.date_text is not None and ev.date and not ev.hypothetical and not ev.negated:
+                dated[ev.event_type] = ev
 
 
 @registry.stages.register("time")

@@ -295,3 +295,15 @@ def test_whose_act_and_what_a_demand_asks():
     [e] = only(code("The rebel group insisted on its demands that Burundi's government grant more rights."), "REQUEST",
                hypothetical=False)
     assert e["target"]["code"] == "BDIGOV"
+
+
+def test_places_held_by_an_actor_stand_for_it():
+    [e] = only(code("Militias have been shelling the outposts occupied by the Turkish army."), "ASSAULT")
+    assert e["target"]["code"] == "TURMIL"
+
+
+def test_a_definite_event_noun_takes_the_day_of_the_event_told_before():
+    events = code("Rebels attacked a convoy near Goma on Tuesday. The army said the attack had been repelled.",
+                  "2024-03-08")
+    days = {e["date"] for e in only(events, "ASSAULT")}
+    assert days == {"2024-03-05"}

@@ -342,6 +342,13 @@ class ActorResolver:
         if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
             inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
                                  if c.dep_ in ("compound", "amod", "poss", "nmod")) if a]
+            if not inner:  # "the bases occupied by the American contingent": whoever holds them
+                for c in token.children:
+                    agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
+                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                    holder = self.resolve(obj, doc, date, depth + 1) if obj is not None else None
+                    if holder is not None:
+                        return self._like(span, holder, f"{token.text} held by {holder.name}")
             if inner:
                 # a known body names the actor ("a U.N. military presence"), else one with a sector
                 best = next((a for a in inner if a.actor_id and not a.actor_id.startswith("country:")), None) \

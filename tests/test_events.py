@@ -307,3 +307,8 @@ def test_a_definite_event_noun_takes_the_day_of_the_event_told_before():
                   "2024-03-08")
     days = {e["date"] for e in only(events, "ASSAULT")}
     assert days == {"2024-03-05"}
+
+
+def test_joint_exercises_of_two_are_one_cooperation_between_them():
+    [e] = only(code("Egypt and Greece held joint naval exercises in the Mediterranean on Monday."), "COOPERATE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"EGY", "GRC"}

@@ -505,6 +505,9 @@ class EventExtractor:
                     if found:
                         targets = found
                         break
+        if trig.event_type in RECIPROCAL_TYPES and len(sources) == 2 and targets == [None]:
+            sources, targets = sources[:1], sources[1:]  # "joint exercises" of two: between them
+            rule += "; two parties together → X with Y"
         # a definite event noun with nothing of its own refers back to an event told before
         det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
         own_detail = any(c.dep_ in ("prep", "poss", "compound", "amod", "nummod", "relcl", "acl")

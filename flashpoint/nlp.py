@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LENGTH, MORPH, NORM, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from . import registry
@@ -288,9 +288,14 @@ def split_sentences(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _token_doc(span) -> Doc:
-    """A span's tokens as a Doc of one or more unparsed sentences (no tags, no parse)."""
-    return span.as_doc(copy_user_data=False)
+# The token attributes Doc.from_docs copies (LENGTH, SPACY, ORTH, NORM, TAG, HEAD, DEP, ENT_*, LEMMA,
+# MORPH, POS, SENT_START): every field of a token but its lexeme, offset and tree links (which
+# Doc.from_array rebuilds from HEAD and DEP).
+DOC_ATTRS = list(Doc._get_array_attrs())
+# The columns a sentence Doc copies from the tokenized article: a token-only Doc has no tags,
+# parse or entities, so only these (set by the tokenizer; SENT_START marks its first token) can
+# differ from a new Doc's defaults.
+TOKEN_ATTRS = [a for a in DOC_ATTRS if a in (LENGTH, SPACY, ORTH, NORM, SENT_START)]
 
 
 class SpacyStage:
@@ -327,11 +332,26 @@ class SpacyStage:
 
     def _pipe_candidates(self, docs: list[Document]) -> Iterator[Document]:
         plans = [self.plan(d.text) for d in docs]
-        # every candidate sentence of the batch goes through the model in one stream
-        todo = [tokens[s:e].as_doc() for tokens, plan in plans for s, e, cand in plan if cand]
-        parsed = iter(self.nlp.pipe(todo, batch_size=max(64, self.settings.batch_size * 4)))
+        # Every candidate sentence of the batch goes through the model in one stream, as a Doc of
+        # its own (what ``Span.as_doc`` makes, built from the article's arrays once rather than
+        # per sentence: a token-only Doc has nothing else to copy).
+        vocab = self.nlp.vocab
+        arrays = [tokens.to_array(DOC_ATTRS) for tokens, _ in plans]
+
+        def sentence_docs():
+            for (tokens, plan), arr in zip(plans, arrays):
+                cands = [(s, e) for s, e, cand in plan if cand]
+                if not cands:
+                    continue
+                words = [t.text for t in tokens]
+                spaces = [bool(t.whitespace_) for t in tokens]
+                cols = arr[:, [DOC_ATTRS.index(a) for a in TOKEN_ATTRS]]
+                for s, e in cands:
+                    yield Doc(vocab, words=words[s:e], spaces=spaces[s:e]).from_array(TOKEN_ATTRS, cols[s:e])
+
+        parsed = iter(self.nlp.pipe(sentence_docs(), batch_size=max(64, self.settings.batch_size * 4)))
         stats = self.stats
-        for doc, (tokens, plan) in zip(docs, plans):
+        for doc, (tokens, plan), arr in zip(docs, plans, arrays):
             stats["sentences"] += len(plan)
             stats["tokens"] += len(tokens)
             if plan and all(cand for _, _, cand in plan) and len(plan) == 1:
@@ -340,15 +360,18 @@ class SpacyStage:
                 stats["parsed_tokens"] += len(tokens)
                 yield doc
                 continue
-            pieces: list[Doc] = []
+            # The article's Doc: the rows of the parsed sentences and of the token-only runs,
+            # written over the tokenized article (the same tokens; what Doc.from_docs of the
+            # pieces gives, without building a Doc from the words again).
+            rows: list = []
             run_start = None  # start of a run of unparsed sentences
             starts: list[int] = []
             for s, e, cand in plan:
                 if cand:
                     if run_start is not None:
-                        pieces.append(self._unparsed(tokens, run_start, s, starts))
+                        rows.append(self._unparsed(arr, run_start, s, starts))
                         run_start, starts = None, []
-                    pieces.append(next(parsed))
+                    rows.append(next(parsed).to_array(DOC_ATTRS))
                     stats["parsed"] += 1
                     stats["parsed_tokens"] += e - s
                 else:
@@ -356,30 +379,29 @@ class SpacyStage:
                         run_start = s
                     starts.append(s)
             if run_start is not None:
-                pieces.append(self._unparsed(tokens, run_start, len(tokens), starts))
-            if not pieces:  # empty text
-                doc.spacy_doc = tokens
-            elif len(pieces) == 1:
-                doc.spacy_doc = pieces[0]
-            else:
-                doc.spacy_doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
+                rows.append(self._unparsed(arr, run_start, len(tokens), starts))
+            if rows:
+                tokens.from_array(DOC_ATTRS, numpy.concatenate(rows))
+            doc.spacy_doc = tokens
             yield doc
 
-    def _unparsed(self, tokens: Doc, start: int, end: int, starts: list[int]) -> Doc:
-        """Token-only sentences: no tags; a flat tree (the first token the root, the others
-        attached to it as ``dep``) only marks where each sentence starts."""
-        piece = tokens[start:end].as_doc(copy_user_data=False)
-        n = len(piece)
-        arr = numpy.zeros((n, 2), dtype="uint64")
-        root, dep = self.nlp.vocab.strings.add("ROOT"), self.nlp.vocab.strings.add("dep")
+    def _unparsed(self, arr, start: int, end: int, starts: list[int]):
+        """The rows of token-only sentences: no tags; a flat tree (the first token the root, the
+        others attached to it as ``dep``) only marks where each sentence starts."""
+        rows = arr[start:end].copy()
+        n = end - start
+        head, dep, sent_start = (DOC_ATTRS.index(a) for a in (HEAD, DEP, SENT_START))
+        root, label = self.nlp.vocab.strings.add("ROOT"), self.nlp.vocab.strings.add("dep")
         bounds = [s - start for s in starts] + [n]
+        rows[:, sent_start] = numpy.array(-1, dtype="int64").view("uint64")
         for a, b in zip(bounds, bounds[1:]):
-            arr[a, 1] = root
+            rows[a, head] = 0
+            rows[a, dep] = root
+            rows[a, sent_start] = 1
             if b > a + 1:
-                arr[a + 1:b, 0] = (a - numpy.arange(a + 1, b)).astype("int64").view("uint64")
-                arr[a + 1:b, 1] = dep
-        piece.from_array([HEAD, DEP], arr)
-        return piece
+                rows[a + 1:b, head] = (a - numpy.arange(a + 1, b)).astype("int64").view("uint64")
+                rows[a + 1:b, dep] = label
+        return rows
 
 
 @registry.stages.register("nlp")

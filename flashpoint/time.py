@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from . import registry
 from .config import Settings
-from .doc import Document, Event
+from .doc import Document, Event, span_ents
 from .events.lexicon import lexicon
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -58,7 +58,7 @@ def resolve_expression(text: str, published: dt.date) -> dt.date | None:
 
 
 def date_expressions(sent: Span) -> list[Span]:
-    out = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    out = [e for e in span_ents(sent) if e.label_ in ("DATE", "TIME")]
     covered = {t.i for e in out for t in e}
     for tok in sent:
         if tok.i not in covered and (tok.lower_ in RELATIVE_DAYS or tok.lower_.rstrip("s") in WEEKDAYS

@@ -138,3 +138,28 @@ def test_memo_lemmatizer_same_lemmas():
     texts = [SEED.read_text(encoding="utf-8"), "Troops were killed; militias fled, rebels are fleeing. Better days."]
     for a, b in zip(ref.pipe(texts), fast.pipe(texts * 2)):
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_memo_attribute_ruler_same_annotations():
+    """The memoised attribute ruler sets the tags, parts of speech, morphology, lemmas and labels
+    spaCy's own ruler sets on the same parsed text (two-token patterns too: "there 's", "n't")."""
+    import importlib
+
+    from flashpoint.config import Settings
+    from flashpoint.nlp import MemoAttributeRuler, spacy_model
+    assert type(spacy_model(Settings()).get_pipe("attribute_ruler")) is MemoAttributeRuler
+    for name in Settings().spacy_models:
+        try:
+            ref = importlib.import_module(name).load()
+            break
+        except ImportError:
+            continue
+    ruler = ref.get_pipe("attribute_ruler")
+    fast = MemoAttributeRuler().use(ref.vocab.strings, MemoAttributeRuler.rules_of(ruler))
+    texts = [SEED.read_text(encoding="utf-8"), "There's no doubt they didn't go.  \n\n There are gets and got. Nothin' y'all"]
+    with ref.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = list(ref.pipe(texts))
+    for doc in parsed:
+        a, b = ruler(doc.copy()), fast(doc.copy())
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
+               [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]

@@ -11,12 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import DEP, IDX, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from .. import registry
 from ..config import Settings, data_path
 from ..events.lexicon import read_cues
-from ..doc import Actor, Document
+from ..doc import Actor, Document, doc_ents
 from .kb import NAME_PARTICLES, Entry, KnowledgeBase, exact_key, knowledge_base, normalise
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
@@ -95,16 +97,19 @@ class ActorResolver:
         """Longest knowledge-base matches over the tokens, left to right, not overlapping; and
         a known person's last name after a title ("President Bush")."""
         mentions: list[Mention] = []
-        tokens = [t.text for t in doc]
+        # the token attributes read below, from one array rather than a Token object per read
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, IDX, IS_SPACE, IS_PUNCT, IS_LOWER]).tolist()
+        tokens = [strings[orth] for orth, *_ in rows]
         text = doc.text
-        starts = [t.idx for t in doc]
-        ends = [t.idx + len(t.text) for t in doc]
-        spaces = [t.is_space for t in doc]
-        puncts = [t.is_punct for t in doc]
+        starts = [row[1] for row in rows]
+        ends = [start + len(tok) for start, tok in zip(starts, tokens)]
+        spaces = [row[2] for row in rows]
+        puncts = [row[3] for row in rows]
+        lowers = [row[4] for row in rows]
         i, n = 0, len(tokens)
         limit = self.kb.max_alias_tokens
         while i < n:
-            tok = doc[i]
             if spaces[i] or puncts[i]:
                 i += 1
                 continue
@@ -112,7 +117,10 @@ class ActorResolver:
             if tokens[i].lower() == "the" and i + 1 < n:  # names are indexed without "the"
                 window = max(window, self.window_at(tokens, i + 1) + 1)
             if not window:
-                i += 1
+                titled = self.titled_surname(doc, i, date)
+                if titled is not None:
+                    mentions.append(titled)
+                i = titled.end if titled is not None else i + 1
                 continue
             found = None
             for j in range(min(n, i + limit, i + window), i, -1):
@@ -122,7 +130,7 @@ class ActorResolver:
                 exact = self.kb.exact_index.get(_exact_key(span_text))
                 hits = exact or self.kb.index.get(_normalise(span_text))
                 if hits:
-                    if j - i == 1 and tok.is_lower and hits[0][1] == "name" and hits[0][0].kind != "country":
+                    if j - i == 1 and lowers[i] and hits[0][1] == "name" and hits[0][0].kind != "country":
                         continue  # lower-case single words ("party", "hamas" in a URL) are not names
                     found = (j, hits)
                     break
@@ -199,8 +207,13 @@ class ActorResolver:
         # descriptions later in the text look back over this list.
         doc.user_data["resolved"] = resolved = []
         seen_heads: set[int] = set()
-        for tok in sdoc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or tok.i in seen_heads:
+        # nouns that head no compound or adjective: from arrays, a Token only for those
+        nouns = {POS_IDS["NOUN"], POS_IDS["PROPN"]}
+        modifiers = {sdoc.vocab.strings.add("compound"), sdoc.vocab.strings.add("amod")}
+        heads = [i for i, (pos, dep) in enumerate(sdoc.to_array([POS, DEP]).tolist())
+                 if pos in nouns and dep not in modifiers]
+        for tok in (sdoc[i] for i in heads):
+            if tok.i in seen_heads:
                 continue
             if tok.i not in doc.user_data["mention_at"] and self.sector_of(tok)[0] is None and tok.ent_type_ != "PERSON" \
                     and tok.lemma_.lower() not in CARRIER_NOUNS:  # "Palestinian leaders said they ...": an antecedent
@@ -728,7 +741,7 @@ def np_span(token: Token) -> Span:
 
 def span_name(span: Span, head: Token) -> str:
     if head.ent_iob_ and head.ent_type_:
-        for ent in head.doc.ents:
+        for ent in doc_ents(head.doc):
             if ent.start <= head.i < ent.end:
                 return ent.text
     return " ".join(t.text for t in span if t.dep_ not in ("det",) and not t.is_punct)

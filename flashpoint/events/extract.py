@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .. import registry
 from ..actors.resolve import ActorResolver
 from ..config import Settings
-from ..doc import Actor, Document, Event
+from ..doc import Actor, Document, Event, span_ents
 from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
@@ -111,7 +111,7 @@ class EventExtractor:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod") \
-                and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in verb.sent.ents
+                and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
                         if verb.left_edge.i <= e.start < verb.right_edge.i + 1):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)

@@ -18,8 +18,12 @@ PHRASE_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "dat
 def lemmas(token: Token) -> tuple[str, ...]:
     """The token's lemma, its lower-case form, and crude de-inflections: the small model's
     lemmatizer misses some forms ("staged" → "stag")."""
-    low = token.lower_
-    out = [token.lemma_.lower(), low]
+    return _lemmas(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every noun and verb of every parsed sentence
+def _lemmas(lemma: str, low: str) -> tuple[str, ...]:
+    out = [lemma.lower(), low]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
                          ("ing", "e")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:

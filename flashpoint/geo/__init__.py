@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from .. import registry
-from ..doc import Document, Event, Place
+from ..doc import Document, Event, Place, doc_ents
 from .gazetteer import K_ADMIN1, K_CITY, K_SITE, Gazetteer, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -216,7 +216,7 @@ def _in_org_name(start: int, end: int, sdoc, actors) -> bool:
             prep, before = sdoc[start - 1], sdoc[start - 2]
             if prep.lower_ in {"in", "of", "for"} and before.is_title and before.pos_ == "PROPN":
                 return True
-        for ent in sdoc.ents:
+        for ent in doc_ents(sdoc):
             if ent.label_ == "ORG" and ent.start <= start and end <= ent.end:
                 if (ent.start, ent.end) == (start, end) and _place_context(sdoc, start, end) in {"strong", "strong+"}:
                     continue  # "shelling on Khanasir town": a place NER took for an organisation
@@ -226,7 +226,7 @@ def _in_org_name(start: int, end: int, sdoc, actors) -> bool:
 
 def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
     hints = list(focus)
-    for ent in sdoc.ents:
+    for ent in doc_ents(sdoc):
         if ent.label_ == "GPE":
             i = gaz.best_id(ent.text)
             if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000):
@@ -247,7 +247,7 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
                 actor_spans.append(a)
     spans: list[tuple[int, int, str]] = []
     taken = set()
-    for ent in sdoc.ents:
+    for ent in doc_ents(sdoc):
         if ent.label_ in PLACE_LABELS:
             s, e = _cut(sdoc, *_trim(sdoc, ent.start, ent.end))
             s = _article_prefix(sdoc, s)

@@ -477,8 +477,8 @@ class ActorResolver:
                 continue
             return [Actor(text=actor.text, name=self.kb.generic_name(c, actor.sector) or c, country=c,
                           sector=actor.sector, actor_id=None, reason=f"{actor.reason}; coordinated adjectives → {c}",
-                          start=actor.start, end=actor.end, refers_to=(actor.start, actor.end) if k == 0 else (-2 - k, -2 - k))
-                    for k, c in enumerate(countries)]
+                          start=actor.start, end=actor.end, refers_to=actor.refers_to)
+                    for c in countries]
         return [actor]
 
     def _from_entry(self, m: Mention, span: Span, date: str | None, how: str) -> Actor:

@@ -835,9 +835,10 @@ def conjuncts(tok: Token | None) -> list[Token]:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    """One actor: the same known entry, or the same mention (directly or by reference)."""
+    """One actor: the same known entry, or the same mention (directly or by reference) read as
+    the same country ("Egyptian and Qatari mediators" are two)."""
     return bool(a.actor_id and a.actor_id == b.actor_id) or \
-        (a.refers_to or (a.start, a.end)) == (b.refers_to or (b.start, b.end))
+        (a.refers_to or (a.start, a.end)) == (b.refers_to or (b.start, b.end)) and a.country == b.country
 
 
 def _with_mode(trig: Trigger, mode: str) -> Trigger:

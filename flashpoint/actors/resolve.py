@@ -582,11 +582,12 @@ class ActorResolver:
         capital named as a place in the same sentence (for people, also the sentence before),
         else the article's main country. Adjectives are left out: "the American contingent"
         names an actor, not the setting."""
-        start = token.sent.start
+        sent = token.sent  # once: spaCy finds the sentence anew on every access
+        start, end = sent.start, sent.end
         if people and start > 0:
             start = token.doc[start - 1].sent.start
         for m in reversed(doc.user_data.get("mentions", [])):
-            if start <= m.start < token.sent.end and m.entry.kind == "country" and m.how in ("name", "capital") \
+            if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital") \
                     and (m.start < token.i or not people):
                 return m.entry.country, f"country named in the sentence ({m.entry.country})"
         if people:
@@ -669,11 +670,12 @@ class ActorResolver:
                 if clause.dep_ not in ("xcomp", "advcl", "prep") or clause.head.i == clause.i:
                     break
                 clause = clause.head
+        sent_start = token.sent.start  # once: spaCy finds the sentence anew on every access
         candidates = [a for a in reversed(doc.user_data.get("resolved", []))
-                      if token.sent.start - 60 <= a.start < token.i and a.start not in own_subject]
+                      if sent_start - 60 <= a.start < token.i and a.start not in own_subject]
         # subjects are the likelier antecedents: "people protested against the peacekeepers, and
         # police fired to disperse them"
-        candidates.sort(key=lambda a: (a.start < token.sent.start,
+        candidates.sort(key=lambda a: (a.start < sent_start,
                                        sdoc[a.start:a.end].root.dep_ not in ("nsubj", "nsubjpass")))
         for actor in candidates:
             head = sdoc[actor.start:actor.end].root

@@ -820,8 +820,9 @@ class EventExtractor:
                 if subj is not None:
                     return subj.text if subj.pos_ != "PRON" else (source.name if source else subj.text)
             cur = parent
-        for t in tok.sent:
-            if t.lower_ == "according" and t.i + 2 < tok.sent.end:
+        sent = tok.sent  # once: spaCy finds the sentence anew on every access
+        for t in sent:
+            if t.lower_ == "according" and t.i + 2 < sent.end:
                 obj = next((g for g in doc.spacy_doc[t.i + 1].children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return " ".join(x.text for x in obj.subtree)

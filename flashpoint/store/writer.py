@@ -152,11 +152,12 @@ _EVENT_INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) VALUES (
                  "ON CONFLICT DO NOTHING")
 
 
+def _as_date(value) -> _dt.date:
+    return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
+
+
 def _same_day_window(a, b) -> bool:
-    import datetime as dt
-    da = a if isinstance(a, dt.date) else dt.date.fromisoformat(str(a)[:10])
-    db_ = b if isinstance(b, dt.date) else dt.date.fromisoformat(str(b)[:10])
-    return abs((da - db_).days) <= 1
+    return abs((_as_date(a) - _as_date(b)).days) <= 1
 
 
 def _match_incident(row, candidates: list[tuple]) -> str | None:
@@ -165,18 +166,25 @@ def _match_incident(row, candidates: list[tuple]) -> str | None:
     if not any(code and not code.startswith("---") for code in (row["source_code"], row["target_code"])):
         return None  # no country on either side ("unknown" → "civilians"): nothing ties two reports together
     lat, lon = row["location_lat"], row["location_lon"]
-    best, best_d = None, None
+    placeless = lat is None or lon is None
+    best, best_key = None, None
     for inc_id, etype, src, tgt, day, ilat, ilon in candidates:
         if etype != row["event_type"] or src != row["source_code"] or tgt != row["target_code"] \
                 or not _same_day_window(day, row["day"]):
             continue
-        if lat is None or lon is None or ilat is None or ilon is None:
-            if (lat is None or lon is None) and (ilat is None or ilon is None):
-                return inc_id
-            continue
-        d = haversine_km(lat, lon, ilat, ilon)
-        if d <= INCIDENT_KM and (best_d is None or d < best_d):
-            best, best_d = inc_id, d
+        if placeless or ilat is None or ilon is None:
+            if not (placeless and (ilat is None or ilon is None)):
+                continue
+            d = 0.0  # two reports without a place go together
+        else:
+            d = haversine_km(lat, lon, ilat, ilon)
+            if d > INCIDENT_KM:
+                continue
+        # the nearest place, then the nearest day, then the older incident: the same choice
+        # whatever order the candidates come in
+        key = (d, abs((_as_date(day) - _as_date(row["day"])).days), str(inc_id))
+        if best_key is None or key < best_key:
+            best, best_key = inc_id, key
     return best
 
 
@@ -193,9 +201,10 @@ def _insert_rows(con, table: str, columns: list[str], rows: list[list], conflict
         con.unregister("_fp_rows")
 
 
-def _write_events(con, rows: list[dict[str, Any]]) -> int:
-    """Store an article's events, merge them into incidents, and note their actors and places:
-    a handful of set-based statements per article, whatever its number of events."""
+def _write_events(con, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Store events, merge them into incidents, and note their actors and places: a handful of
+    set-based statements per batch, whatever its number of events. Returns the events stored per
+    article."""
     ids = list(dict.fromkeys(r["event_id"] for r in rows))
     existing = {r[0] for r in con.execute("SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?))",
                                           [ids]).fetchall()} if ids else set()
@@ -205,7 +214,7 @@ def _write_events(con, rows: list[dict[str, Any]]) -> int:
             seen.add(r["event_id"])
             fresh.append(r)
     if not fresh:
-        return 0
+        return {}
     counted = [r for r in fresh if not (r["negated"] or r["hypothetical"]) and r["day"] is not None]
     candidates: list[tuple] = []
     if counted:
@@ -254,7 +263,10 @@ def _write_events(con, rows: list[dict[str, Any]]) -> int:
                                 r["location_geonameid"], r["location_lat"], r["location_lon"], r["location_precision"]])
     _insert_rows(con, "places", ["place_key", "name", "country", "admin1", "geonameid", "lat", "lon", "precision"],
                  list(places.values()))
-    return len(fresh)
+    stored: dict[str, int] = {}
+    for r in fresh:
+        stored[r["article_id"]] = stored.get(r["article_id"], 0) + 1
+    return stored
 
 
 def article_exists(con, article_id: str) -> bool:
@@ -270,48 +282,67 @@ def known_raw_hashes(con, hashes: list[str]) -> set[str]:
 
 def write_document(con, doc: dict[str, Any], events: list[dict[str, Any]], raw_hash: str | None = None) -> WriteResult:
     """Store one coded article and its events in one transaction."""
-    aid = doc["article_id"]
+    return write_documents(con, [(doc, events, raw_hash)])[0]
+
+
+def write_documents(con, items: list[tuple[dict[str, Any], list[dict[str, Any]], str | None]]) -> list[WriteResult]:
+    """Store a batch of coded articles and their events in one transaction: all of them or none,
+    so that a failure loses nothing already stored and a retry duplicates nothing. Articles are
+    written one after the other (a later one sees the earlier ones: the same text twice is stored
+    once, a near-duplicate links to the first); their events go in with a handful of set-based
+    statements for the whole batch, which is what makes batches cheap."""
     con.execute("BEGIN TRANSACTION")
     try:
-        if article_exists(con, aid):
-            con.execute("ROLLBACK")
-            return WriteResult(aid, "exists")
-        text = doc.get("text") or ""
-        sig = minhash(text)
-        keys = band_keys(sig)
-        dup, sim = None, None
-        cands = con.execute(
-            """SELECT a.article_id, a.minhash FROM articles a
-               WHERE a.article_id IN (SELECT article_id FROM article_bands WHERE band_key IN (SELECT unnest(?)))""",
-            [keys]).fetchall()
-        for cid, csig in cands:
-            s = similarity(sig, csig)
-            if s >= NEAR_DUP_THRESHOLD and (sim is None or s > sim):
-                dup, sim = cid, s
-        if dup is not None:
-            # link to the first article of the story
-            root = con.execute("SELECT duplicate_of FROM articles WHERE article_id = ?", [dup]).fetchone()
-            if root and root[0]:
-                dup = root[0]
-        rows = [flatten_event(ev) for ev in events]
-        con.execute(
-            """INSERT INTO articles (article_id, source, title, author, published, url, text, content_hash,
-                   raw_hash, n_events, duplicate_of, similarity, minhash)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [aid, doc.get("article") or doc.get("source"), doc.get("title"), doc.get("author"),
-             _date(doc.get("published")), doc.get("url"), text,
-             hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16], raw_hash, len(rows), dup,
-             None if sim is None else round(sim, 3), [int(x) for x in sig]])
-        con.executemany("INSERT INTO article_bands VALUES (?, ?)", [[k, aid] for k in keys])
+        results, rows = [], []
+        for doc, events, raw_hash in items:
+            result, article_rows = _write_article(con, doc, events, raw_hash)
+            results.append(result)
+            rows += article_rows
         stored = _write_events(con, rows)
         con.execute("COMMIT")
-        return WriteResult(aid, "stored", stored, dup, sim)
     except BaseException:
         try:
             con.execute("ROLLBACK")
         except Exception:
             pass
         raise
+    return [WriteResult(r.article_id, r.status, stored.get(r.article_id, 0), r.duplicate_of, r.similarity)
+            if r.status == "stored" else r for r in results]
+
+
+def _write_article(con, doc: dict[str, Any], events: list[dict[str, Any]], raw_hash: str | None):
+    """The article's row and MinHash bands (inside the caller's transaction); its event rows to store."""
+    aid = doc["article_id"]
+    if article_exists(con, aid):
+        return WriteResult(aid, "exists"), []
+    text = doc.get("text") or ""
+    sig = minhash(text)
+    keys = band_keys(sig)
+    dup, sim = None, None
+    cands = con.execute(
+        """SELECT a.article_id, a.minhash FROM articles a
+           WHERE a.article_id IN (SELECT article_id FROM article_bands WHERE band_key IN (SELECT unnest(?)))""",
+        [keys]).fetchall()
+    for cid, csig in cands:
+        s = similarity(sig, csig)
+        if s >= NEAR_DUP_THRESHOLD and (sim is None or s > sim):
+            dup, sim = cid, s
+    if dup is not None:
+        # link to the first article of the story
+        root = con.execute("SELECT duplicate_of FROM articles WHERE article_id = ?", [dup]).fetchone()
+        if root and root[0]:
+            dup = root[0]
+    rows = [flatten_event(ev) for ev in events]
+    con.execute(
+        """INSERT INTO articles (article_id, source, title, author, published, url, text, content_hash,
+               raw_hash, n_events, duplicate_of, similarity, minhash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [aid, doc.get("article") or doc.get("source"), doc.get("title"), doc.get("author"),
+         _date(doc.get("published")), doc.get("url"), text,
+         hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16], raw_hash, len(rows), dup,
+         None if sim is None else round(sim, 3), [int(x) for x in sig]])
+    con.execute("INSERT INTO article_bands SELECT unnest(?), ?", [keys, aid])
+    return WriteResult(aid, "stored", 0, dup, sim), rows
 
 
 def record_failure(con, source: str, reason: str) -> None:

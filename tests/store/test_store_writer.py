@@ -116,3 +116,25 @@ def test_failures_and_missing_store(tmp_path):
         W.record_failure(con, "bad.bin", "binary file")
         W.record_failure(con, "bad.bin", "binary file")
     assert Store(db).failures().to_dict("records")[0]["reason"] == "binary file"
+
+
+def test_a_batch_stores_what_the_same_articles_store_one_by_one(tmp_path):
+    e1 = event("a1", 0, "ASSAULT", MIL, US, ERBIL, "2024-01-04", "2024-01-05")
+    e2 = event("a2", 0, "ASSAULT", MIL, US, ("Erbil outskirts", "IRQ", 36.25, 44.07), "2024-01-05", "2024-01-05")
+    e3 = event("a3", 0, "ASSAULT", MIL, US, None, "2024-01-05", "2024-01-06")
+    items = [(doc("a1", STORY * 3), [e1], None), (doc("a2", STORY * 3 + " More."), [e2], None),
+             (doc("a1", STORY * 3), [e1], None),  # the same article twice in one batch: stored once
+             (doc("a3", "Another story entirely about something else."), [e3], None)]
+    one, batch = str(tmp_path / "one.duckdb"), str(tmp_path / "batch.duckdb")
+    with Writer(one).connection() as con:
+        singles = [W.write_document(con, d, evs, raw) for d, evs, raw in items]
+    with Writer(batch).connection() as con:
+        together = W.write_documents(con, items)
+    assert [(r.status, r.events, r.duplicate_of) for r in singles] == \
+        [(r.status, r.events, r.duplicate_of) for r in together] == \
+        [("stored", 1, None), ("stored", 1, "a1"), ("exists", 0, None), ("stored", 1, None)]
+    tables = {"events": "event_id", "incidents": "incident_id", "articles": "article_id"}
+    for table, key in tables.items():
+        a, b = Store(one).sql(f"SELECT * FROM {table} ORDER BY {key}"), Store(batch).sql(f"SELECT * FROM {table} ORDER BY {key}")
+        skip = [c for c in a.columns if c.endswith("_at")]
+        assert a.drop(columns=skip).equals(b.drop(columns=skip)), table

@@ -199,23 +199,25 @@ def partition_events(out_dir: str | Path) -> Iterator[dict]:
 
 def store_partitions(out_dir: str | Path, db: str) -> dict:
     """Load the partitions into the DuckDB store, as ``flashpoint ingest`` writes articles
-    (one transaction per article; an article already stored is skipped, so loading twice adds
-    nothing)."""
+    (a batch of articles per transaction; an article already stored is skipped, so loading twice
+    adds nothing)."""
     from ..store import writer as W
     from ..store.db import Writer
+    from . import batched
 
     w = Writer(db)
     report = {"stored": 0, "skipped": 0, "events": 0, "failures": 0}
     with w.connection() as con:
-        for row in read_partitions(out_dir):
-            if row["status"] != "ok":
-                W.record_failure(con, row["source"], row["reason"] or "could not be coded")
-                report["failures"] += 1
-                continue
-            res = W.write_document(con, row["document"], row["events"], raw_hash=row["raw_hash"])
-            if res.status == "stored":
-                report["stored"] += 1
-                report["events"] += res.events
-            else:
-                report["skipped"] += 1
+        for rows in batched(read_partitions(out_dir), 64):
+            for row in rows:
+                if row["status"] != "ok":
+                    W.record_failure(con, row["source"], row["reason"] or "could not be coded")
+                    report["failures"] += 1
+            coded = [(row["document"], row["events"], row["raw_hash"]) for row in rows if row["status"] == "ok"]
+            for res in W.write_documents(con, coded) if coded else []:
+                if res.status == "stored":
+                    report["stored"] += 1
+                    report["events"] += res.events
+                else:
+                    report["skipped"] += 1
     return report

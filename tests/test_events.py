@@ -312,3 +312,11 @@ def test_a_definite_event_noun_takes_the_day_of_the_event_told_before():
 def test_joint_exercises_of_two_are_one_cooperation_between_them():
     [e] = only(code("Egypt and Greece held joint naval exercises in the Mediterranean on Monday."), "COOPERATE")
     assert {e["source"]["country"], e["target"]["country"]} == {"EGY", "GRC"}
+
+
+def test_supporters_of_a_former_leader_and_a_capitals_security_chief():
+    [e] = only(code("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers."), "PROTEST")
+    assert e["source"]["code"] == "DZAOPP"
+    [e] = only(code("Cairo's security chief warned that police would no longer tolerate rallies by the group."),
+               "THREATEN")
+    assert e["source"]["code"] == "EGYCOP"

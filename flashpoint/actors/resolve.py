@@ -341,7 +341,8 @@ class ActorResolver:
                 return self._like(span, whose, f"'{token.text}' of {whose.name}")
         # 4. a generic noun carried by a known actor: "the commander of the IRGC", "members of X"
         owner = self.owner_of(token, doc, date, depth)
-        if owner and (owner.actor_id or "").startswith("person:") and token.lemma_.lower() in FOLLOWERS:
+        if owner and token.lemma_.lower() in FOLLOWERS and ((owner.actor_id or "").startswith("person:")
+                                                            or not owner.actor_id and owner.sector):
             # "supporters of jailed former prime minister Imran Khan": his country's opposition or
             # ruling camp, not the man himself
             camp = "GOV" if owner.sector == "GOV" else "OPP"
@@ -372,7 +373,9 @@ class ActorResolver:
                 # in the phrase ("Israeli intelligence officials") beats one inherited
                 country = (best.country if best.actor_id else None) or country or best.country or \
                     next((a.country for a in inner if a.country), None)
-                actor = self._actor(span, best.name, country, best.sector or sector, best.actor_id,
+                # a country stands behind "Cairo's security chief": the head's own sector says which part of it
+                own = sector if sector and (best.actor_id or "").startswith("country:") else None
+                actor = self._actor(span, best.name, country, own or best.sector or sector, best.actor_id,
                                     f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
                 if best.actor_id and not best.actor_id.startswith("country:") and country == best.country:
                     actor.explicit_code = best.explicit_code or self.kb.entries[best.actor_id].full_code_on(date) \

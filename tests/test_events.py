@@ -320,3 +320,11 @@ def test_supporters_of_a_former_leader_and_a_capitals_security_chief():
     [e] = only(code("Cairo's security chief warned that police would no longer tolerate rallies by the group."),
                "THREATEN")
     assert e["source"]["code"] == "EGYCOP"
+
+
+def test_investigations_into_acts_of_others_and_places_named_as_the_city_of_x():
+    [e] = only(code("Serbian military police launched an investigation into alleged crimes committed by Croat forces."),
+               "ACCUSE")
+    assert e["target"]["code"] == "HRVMIL"
+    [e] = only(code("About 200 supporters of the opposition blocked roads in the capital city of Algiers."), "PROTEST")
+    assert e["target"]["code"] == "DZAGOV"

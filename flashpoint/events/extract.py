@@ -358,11 +358,11 @@ class EventExtractor:
 
     def doer(self, doc, resolver, tok: Token) -> Actor | None:
         """When the object is itself an event ("demanded an Israeli withdrawal", "prevented the
-        demonstration staged by students"), its doer."""
-        if tok.pos_ != "NOUN" or self.lex.match(tok) is None:
+        demonstration staged by students", "crimes committed by Croat forces"), its doer."""
+        if tok.pos_ != "NOUN":
             return None
         mention_at = doc.user_data.get("mention_at", {})
-        for c in tok.children:
+        for c in tok.children if self.lex.match(tok) is not None else ():
             if c.dep_ in ("poss", "compound") or c.dep_ == "amod" and c.i in mention_at:
                 actor = resolver.resolve(c, doc)
                 if actor is not None:
@@ -392,8 +392,8 @@ class EventExtractor:
                     elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at", "as")
                                                or c.lower_ in ("of", "by") and depth > 0):
                         nxt.append(c)
-                    elif c.dep_ == "xcomp" and tok.i == head.i:
-                        nxt.append(c)
+                    elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
+                        nxt.append(c)  # "a formula for ending its dispute with X": through the gerund
                     elif c.dep_ == "ccomp" and tok.lemma_.lower() in causative:
                         out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             frontier = nxt
@@ -633,8 +633,10 @@ class EventExtractor:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "on", "of", "across", "throughout"):
                     continue
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ == "NOUN":  # "in Montenegro province"
-                    obj = next((g for g in obj.children if g.dep_ == "compound" and g.pos_ == "PROPN"), None)
+                if obj is not None and obj.pos_ == "NOUN":  # "in Montenegro province", "in the city of Algiers"
+                    obj = next((g for g in obj.children if g.dep_ == "compound" and g.pos_ == "PROPN"), None) or \
+                        next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                 if obj is None or obj.pos_ != "PROPN":
                     continue
                 actor = resolver.resolve(obj, doc)

@@ -328,3 +328,9 @@ def test_investigations_into_acts_of_others_and_places_named_as_the_city_of_x():
     assert e["target"]["code"] == "HRVMIL"
     [e] = only(code("About 200 supporters of the opposition blocked roads in the capital city of Algiers."), "PROTEST")
     assert e["target"]["code"] == "DZAGOV"
+
+
+def test_what_happened_at_the_place_long_before_is_background():
+    events = code("About 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were killed in riots last March.")
+    assert [e["event_type"] for e in events if not e["hypothetical"]] == ["PROTEST"]
+    assert only(events, "PROTEST")[0]["trigger"]["text"] == "demonstrated"

@@ -110,9 +110,7 @@ class EventExtractor:
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
-        if verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod") \
-                and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
-                        if verb.left_edge.i <= e.start < verb.right_edge.i + 1):
+        if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
                                      or any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)):
@@ -212,6 +210,14 @@ class EventExtractor:
                 continue  # "the cabinet met on Sunday": a meeting needs a counterpart
             events.append(ev)
         return events
+
+    @staticmethod
+    def background_clause(verb: Token) -> bool:
+        """A relative clause on a place or time that tells what happened there long before ("in
+        Serbia, where 24 people were killed in riots last March")."""
+        return verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod") \
+            and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
+                    if verb.left_edge.i <= e.start < verb.right_edge.i + 1)
 
     def subject_of(self, verb: Token) -> Token | None:
         tok = verb
@@ -426,6 +432,9 @@ class EventExtractor:
         background = self.lex.cue("background")
         if noun.dep_ == "pobj" and noun.head.lower_ in background:
             return []  # "since the invasion": background, not news
+        clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and self.background_clause(clause):
+            return []  # "where 24 people were killed in riots last March"
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V":
             return []  # "signed an agreement", "rejected the calls": the verb's event is the news
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and (

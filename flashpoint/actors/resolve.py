@@ -292,7 +292,7 @@ class ActorResolver:
                              and mention_at[c.i].how == "adjective" and mention_at[c.i].entry.country != country),
                             None) if m.how == "demonym" else None
             if home_adj is not None:
-                return self._actor(span, m.entry.name, home_adj.entry.country, "CVL", m.entry.id,
+                return self._actor(span, token.text, home_adj.entry.country, "CVL", None,
                                    f"{m.entry.name} of {home_adj.entry.name}, a community → CVL")
             ethnic = m.how == "demonym" and any(c.lower_ == "ethnic" for c in token.children)
             living = m.how == "demonym" and any(c.dep_ == "prep" and c.lower_ in ("of", "in") or
@@ -307,8 +307,9 @@ class ActorResolver:
                     country, reason = home, f"{m.entry.name} community, {why}"
                 elif not any(c.dep_ == "acl" for c in token.children):
                     living = False  # "the Albanians of Albania" are the country; "Palestinians living in Gaza" people
-            return self._actor(span, m.entry.name, country, "CVL" if counted or ethnic or living else None,
-                               m.entry.id, reason)
+            community = country != m.entry.country  # a people living in another country: not that state
+            return self._actor(span, token.text if community else m.entry.name, country,
+                               "CVL" if counted or ethnic or living else None, None if community else m.entry.id, reason)
         # 3. "whose members", "its fighters": the owner is the actor
         named_body = token.lemma_.lower() in CARRIER_NOUNS and any(
             c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind not in ("country", "person")

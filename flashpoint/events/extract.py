@@ -27,21 +27,19 @@ from .. import registry
 from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event, span_ents
+from .arguments import STATE_SECTORS, ArgumentFinder, _same
 from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PAST_PERIOD = re.compile(r"\b(last|ago|earlier this|this year|in (19|20)\d\d|since)\b", re.I)
-INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
-# events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
 # events two parties do together: "X and Y agreed" is one event between them
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
-class EventExtractor:
+class EventExtractor(ArgumentFinder):
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.types = event_types()
@@ -219,61 +217,6 @@ class EventExtractor:
             and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
                     if verb.left_edge.i <= e.start < verb.right_edge.i + 1)
 
-    def subject_of(self, verb: Token) -> Token | None:
-        tok = verb
-        for _ in range(4):
-            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            if subj is not None:
-                return subj
-            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):
-                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    return obj  # "urged Hamas to accept the deal": Hamas would accept
-            if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
-                if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                    # "issued a declaration demanding ...": the issuer speaks
-                    if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
-                        tok = tok.head.head
-                        continue
-                    return None
-                tok = tok.head
-                continue
-            if tok.dep_ == "relcl":
-                return tok.head
-            break
-        return None
-
-    @staticmethod
-    def subjunctive_subject(verb: Token) -> Token | None:
-        for c in verb.children:
-            if c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children):
-                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if subj is not None and subj.pos_ != "PRON":
-                    return subj
-        return None
-
-    def agent_of(self, verb: Token) -> Token | None:
-        for c in verb.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        return None
-
-    def through_instrument(self, tok: Token) -> tuple[Token | None, str | None]:
-        """'a drone from the Shiite militias' → (militias, aerial); 'the army' → (army, None)."""
-        instruments = self.lex.cue("instrument")
-        key = tok.lemma_.lower()
-        if key not in instruments:
-            return tok, None
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "of", "by", "belonging"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj, instruments[key]
-        for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() not in instruments:
-                return c, instruments[key]
-        return None, instruments[key]
-
     def instrument_mode(self, trigger: Token) -> str | None:
         """The weapon named with the trigger: "drone attack", "attacked with rockets", "fired
         missiles" (an object counts only for verbs that use a weapon, not "shot down a drone")."""
@@ -288,140 +231,6 @@ class EventExtractor:
             if direct or via_with:
                 return instruments[key]
         return None
-
-    def attributed_source(self, doc, resolver, tok: Token) -> Actor | None:
-        """'According to the ministry, nine people were detained': the ministry, if a state body."""
-        sent = tok.sent
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < sent.end and doc.spacy_doc[t.i + 1].lower_ == "to":
-                obj = next((g for c in t.children for g in c.children if g.dep_ == "pobj"), None)
-                if obj is None:
-                    obj = next((g for g in doc.spacy_doc[t.i + 1].children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    actor = resolver.resolve(obj, doc)
-                    if actor is not None and actor.sector in STATE_SECTORS:
-                        return actor
-        return None
-
-    def targets_of(self, doc, resolver, head: Token, trig: Trigger, covered, sources=()) -> list[Actor | None]:
-        covered_ids = {t.i for t in covered}
-        sources = [s for s in sources if s is not None]
-
-        def others(actors):  # "offered its troops to Lebanon": the source's own are no target
-            return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)]
-        # a noun's phrases often hang on its "of" object: "the withdrawal of forces from Panama"
-        of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []
-        for spec in trig.targets:
-            toks = [t for h in [head, *of_objects] for t in self.target_tokens(h, spec, covered_ids)]
-            actors = others(a for tok in toks for a in self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
-            if actors:
-                return actors
-        if trig.event_type == "REQUEST":
-            # "its demand that Israel ease restrictions", "insisted on its demands that Burundi's
-            # government grant ...": whoever the that-clause asks to act
-            nouns = [head] if head.pos_ == "NOUN" else [g for c in head.children if c.dep_ == "prep"
-                                                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-            for noun in nouns:
-                clauses = list(noun.children) + (list(noun.head.children) if noun.dep_ == "dobj" else [])
-                for c in clauses:  # (the clause may hang on the verb: "reiterated its demand today that ...")
-                    if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                    for m in c.children):
-                        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                        actors = others(self.actors_of(doc, resolver, subj))
-                        if actors:
-                            return actors
-        if not trig.targets:
-            return [None]
-        # the recipient often sits one step further down: "promised to continue military aid to
-        # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
-        for tok in self.nearby_objects(head, covered_ids):
-            actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
-            if actors:
-                return actors
-        # a trigger phrase that holds its object: "expelled two Russian diplomats"
-        for tok in covered:
-            if tok.i != head.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i:
-                actors = others([resolver.resolve(tok, doc)])
-                if actors:
-                    return actors
-        return [None]
-
-    @staticmethod
-    def actors_of(doc, resolver, tok: Token | None, doer=None, doer_first: bool = False) -> list[Actor]:
-        """The actors a phrase and its conjuncts name ("the US and Israel", "Egyptian and Qatari
-        mediators"); with ``doer``, an
-        event noun's doer where the phrase names no actor (or before it, with ``doer_first``)."""
-        out = []
-        for t in conjuncts(tok):
-            if doer is not None and doer_first:
-                actor = doer(doc, resolver, t) or resolver.resolve(t, doc)
-            else:
-                actor = resolver.resolve(t, doc) or (doer(doc, resolver, t) if doer is not None else None)
-            if actor is not None:
-                out += resolver.coordinated(actor, t, doc)
-        return out
-
-    def doer(self, doc, resolver, tok: Token) -> Actor | None:
-        """When the object is itself an event ("demanded an Israeli withdrawal", "prevented the
-        demonstration staged by students", "crimes committed by Croat forces"), its doer."""
-        if tok.pos_ != "NOUN":
-            return None
-        mention_at = doc.user_data.get("mention_at", {})
-        for c in tok.children if self.lex.match(tok) is not None else ():
-            if c.dep_ in ("poss", "compound") or c.dep_ == "amod" and c.i in mention_at:
-                actor = resolver.resolve(c, doc)
-                if actor is not None:
-                    return actor
-        for c in tok.children:  # "the rallies by the group", "the demonstration staged by students"
-            by = c if c.dep_ == "prep" and c.lower_ == "by" else \
-                next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
-            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-            actor = resolver.resolve(obj, doc) if obj is not None else None
-            if actor is not None:
-                return actor
-        return None
-
-    def nearby_objects(self, head: Token, covered_ids: set[int]) -> list[Token]:
-        causative = self.lex.cue("causative")
-        out, frontier = [], [head]
-        for depth in range(5):
-            nxt = []
-            for tok in frontier:
-                for c in tok.children:
-                    if c.i in covered_ids:
-                        nxt.append(c)  # the trigger's own words are passed through, not taken
-                        continue
-                    if c.dep_ in ("dobj", "dative", "pobj", "attr") or c.dep_ == "appos" and depth > 0:
-                        out.append(c)
-                        nxt.append(c)
-                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at", "as")
-                                               or c.lower_ in ("of", "by") and depth > 0):
-                        nxt.append(c)
-                    elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
-                        nxt.append(c)  # "a formula for ending its dispute with X": through the gerund
-                    elif c.dep_ == "ccomp" and tok.lemma_.lower() in causative:
-                        out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            frontier = nxt
-        return out
-
-    def target_tokens(self, head: Token, spec: str, covered_ids: set[int]) -> list[Token]:
-        if spec in ("dobj", "dative"):
-            return [c for c in head.children if c.dep_ == spec and c.i not in covered_ids]
-        if spec == "ccomp":
-            out = []
-            for c in head.children:
-                if c.dep_ == "ccomp":
-                    out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            return out
-        if spec.startswith("prep:"):
-            word = spec[5:]
-            out = []
-            for c in head.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                    out += [g for g in c.children if g.dep_ == "pobj"]
-            return out
-        return []
 
     # -- nouns ------------------------------------------------------------------------
     def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:
@@ -545,127 +354,6 @@ class EventExtractor:
                                           f"noun '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]})"
                                           + (f": source from {rule}" if rule else ": no source named")))
         return events
-
-    def threatened(self, doc, resolver, verb: Token) -> list[Actor]:
-        """Who must comply with a threat: the subject of its "unless/if" clause, else whom the
-        threatened act is aimed at ("threatened to shell Iraqi towns")."""
-        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        for clause in clauses:
-            for c in clause.children:
-                if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark"):
-                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                    found = self.actors_of(doc, resolver, subj)
-                    if found:
-                        return found
-        for clause in clauses[1:]:
-            for tok in self.nearby_objects(clause, set()):
-                # "will no longer tolerate rallies by the group": whoever does what is threatened
-                found = self.actors_of(doc, resolver, tok, doer=self.doer)
-                if found:
-                    return found
-        return []
-
-    def protest_target(self, doc, resolver, head: Token, sources=()) -> list[Actor]:
-        """Whom a protest is against: "... to protest against Sweden's decision", "against the
-        party's leader", "calling for independence from Iraq" (never the protesters themselves)."""
-        protesters = [s for s in sources if s is not None]
-
-        def others(actors):
-            return [a for a in actors if a is not None and not any(_same(a, s) for s in protesters)]
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside")]
-        for c in head.children:  # "in protest against the abuses", "in defiance of the authorities"
-            if c.dep_ == "prep" and c.lower_ == "in":
-                for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in ("protest", "defiance", "opposition"):
-                        preps += [g for g in obj.children if g.dep_ == "prep" and g.lower_ in
-                                  ("against", "of", "over", "at", "to")]
-        for c in preps:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            # whom the protest is against, or who did what it is against ("the government's refusal")
-            found = others(self.actors_of(doc, resolver, obj, doer=self.doer))
-            if found:
-                return found
-        for c in head.children:
-            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
-                for tok in self.nearby_objects(c, set()):
-                    found = others(self.actors_of(doc, resolver, tok))
-                    if found:
-                        return found
-        return []
-
-    def light_verb(self, noun: Token) -> Token | None:
-        light = self.lex.cue("light")
-        tok = noun
-        for _ in range(4):
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX"):
-                return tok if any(w in light for w in lemmas(tok)) else None
-            if tok.dep_ == "ROOT":
-                break
-        return None
-
-    def victims_of(self, doc, resolver, noun: Token) -> list[Actor]:
-        carriers = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
-        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-            carriers.append(noun.head)
-        for c in carriers:
-            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
-            if obj is not None and obj.lemma_.lower() in ("life", "lives"):
-                of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
-                obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-            if obj is not None:
-                victims = self.actors_of(doc, resolver, obj)
-                if victims:
-                    return victims
-        return []
-
-    def place_target(self, doc, tok: Token, source: Actor | None, event_type: str) -> Actor | None:
-        """With no one named as target, a town or country the event is aimed at stands for its
-        people: the place in an "in/on/of" phrase of the trigger, of its object ("a state of
-        emergency in West Darfur"), of what it is aimed at ("fired at targets in Jericho") or of
-        the act threatened ("threatened to impose a curfew in Algiers"). A protest there is
-        addressed to that country's government."""
-        resolver = doc.user_data["resolver"]
-        heads, frontier = [tok], [tok]
-        for _ in range(3):
-            nxt = []
-            for h in frontier:
-                for c in h.children:
-                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and event_type == "THREATEN":
-                        nxt.append(c)
-                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against"):
-                        nxt += [g for g in c.children if g.dep_ == "pobj"]
-            heads += nxt
-            frontier = nxt
-        for head in heads:
-            for c in head.children:
-                if c.dep_ != "prep" or c.lower_ not in ("in", "on", "of", "across", "throughout"):
-                    continue
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ == "NOUN":  # "in Montenegro province", "in the city of Algiers"
-                    obj = next((g for g in obj.children if g.dep_ == "compound" and g.pos_ == "PROPN"), None) or \
-                        next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                              for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-                if obj is None or obj.pos_ != "PROPN":
-                    continue
-                actor = resolver.resolve(obj, doc)
-                mention = doc.user_data.get("mention_at", {}).get(obj.i)
-                as_place = mention is not None and mention.how == "capital"  # "in Algiers": the city, not the government
-                if actor is not None and actor.country and (not actor.sector or as_place) and (
-                        event_type == "PROTEST" or
-                        not (source is not None and source.country == actor.country and source.sector is None)):
-                    if event_type == "PROTEST":
-                        actor.sector, actor.name = "GOV", self.kb_name(resolver, actor.country, "GOV") or actor.name
-                        actor.reason += "; a protest there is addressed to its government"
-                    else:
-                        actor.sector = "CVL"
-                        actor.reason += "; the place the event was aimed at → its people (CVL)"
-                    return actor
-        return None
-
-    @staticmethod
-    def kb_name(resolver, country: str, sector: str) -> str | None:
-        return resolver.kb.generic_name(country, sector)
 
     # -- statements ---------------------------------------------------------------------
     def speech_accusations(self, doc, resolver, index, sent: Span, by_token, events=()) -> list[Event]:
@@ -838,19 +526,6 @@ class EventExtractor:
                 if obj is not None:
                     return " ".join(x.text for x in obj.subtree)
         return None
-
-
-def conjuncts(tok: Token | None) -> list[Token]:
-    if tok is None:
-        return []
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    """One actor: the same known entry, or the same mention (directly or by reference) read as
-    the same country ("Egyptian and Qatari mediators" are two)."""
-    return bool(a.actor_id and a.actor_id == b.actor_id) or \
-        (a.refers_to or (a.start, a.end)) == (b.refers_to or (b.start, b.end)) and a.country == b.country
 
 
 def _with_mode(trig: Trigger, mode: str) -> Trigger:

@@ -8,18 +8,16 @@ works out which countries the article is about; the events stage then calls
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
 
-from spacy.attrs import DEP, IDX, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, POS
+from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .. import registry
-from ..config import Settings, data_path
-from ..events.lexicon import read_cues
+from ..config import Settings
 from ..doc import Actor, Document, doc_ents
-from .kb import NAME_PARTICLES, Entry, KnowledgeBase, exact_key, knowledge_base, normalise
+from .kb import knowledge_base
+from .mentions import _WORDS, PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
 NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "appos", "prep",
@@ -29,160 +27,19 @@ PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "he
 RELATIVES = {"who", "which", "that", "whom", "whose"}
 # Word lists (data/words.tsv): carriers ("an army note"), group heads ("rebel forces"),
 # quantities ("tens of thousands of"), followers, "former", back-references ("the group") and titles.
-_WORDS = read_cues(data_path("actors", "data", "words.tsv"))
 CARRIER_NOUNS = set(_WORDS["carrier"])
 GROUP_HEADS = set(_WORDS["group_head"])
 QUANTITY_HEADS = set(_WORDS["quantity"])
 FOLLOWERS = set(_WORDS["follower"])
 FORMER = set(_WORDS["former"])
 GROUP_REFERENCES = set(_WORDS["group_reference"])
-PERSON_TITLES_GOV = set(_WORDS["title_gov"])
-PERSON_TITLES_MIL = set(_WORDS["title_mil"])
 CIVIL_GENERAL = set(_WORDS["civil_general"])
 WEAK_TITLES = set(_WORDS["weak_title"])
 NGO_HEADS = set(_WORDS["ngo_head"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "at"}
 
-@dataclass
-class Mention:
-    start: int
-    end: int
-    entry: Entry
-    how: str  # name | adjective | demonym | capital
-
-
-# find_mentions asks normalise() and exact_key() about every window of up to max_alias_tokens
-# tokens after each name-like token. The same functions for ASCII text with str.translate and
-# str.split (\s+ and str.split agree on whitespace); they are checked against kb's at import
-# and not used if the two ever disagree.
-_FOLD_ASCII = str.maketrans({".": None, "-": " ", "'": " ", "`": " "})
-
-
-def _normalise_fast(name: str) -> str:
-    if not name.isascii():
-        return normalise(name)
-    name = " ".join(name.lower().translate(_FOLD_ASCII).split())
-    return name[4:] if name.startswith("the ") else name
-
-
-def _exact_key_fast(name: str) -> str:
-    return " ".join(name.replace(".", "").split())
-
-
-_SAMPLES = ("The U.S.-led  coalition", "Al-Qaeda's", "the Hague", "THE ", "O'Brien`s  x\t", "Jan. 5 ", "",
-            " the  the ", "Côte d’Ivoire", "U.N. Security\nCouncil", "the", "The-Hague")
-if all(_normalise_fast(x) == normalise(x) and _exact_key_fast(x) == exact_key(x) for x in _SAMPLES):
-    _normalise, _exact_key = lru_cache(maxsize=1 << 14)(_normalise_fast), _exact_key_fast
-else:  # pragma: no cover - kb.normalise changed: use it as it is
-    _normalise, _exact_key = normalise, exact_key
-
-
-class ActorResolver:
-    def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-        # for each first word of a name, the most words a name starting with it has: bounds the
-        # windows tried at a token (a word may be split into up to three tokens: "Kata'ib")
-        self.span_limit: dict[str, int] = {}
-        for key in list(kb.index) + list(kb.exact_index):
-            words = key.split()
-            self.span_limit[words[0]] = max(self.span_limit.get(words[0], 0), 3 * len(words))
-        self.first_words = set(self.span_limit)
-
-    # -- mention detection -------------------------------------------------------------
-    def window_at(self, tokens: list[str], i: int) -> int:
-        first = _normalise(tokens[i]).split()
-        return max(self.span_limit.get(_exact_key(tokens[i]), 0), self.span_limit.get(first[0], 0) if first else 0)
-
-    def find_mentions(self, doc: Doc, date: str | None = None) -> list[Mention]:
-        """Longest knowledge-base matches over the tokens, left to right, not overlapping; and
-        a known person's last name after a title ("President Bush")."""
-        mentions: list[Mention] = []
-        # the token attributes read below, from one array rather than a Token object per read
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, IDX, IS_SPACE, IS_PUNCT, IS_LOWER]).tolist()
-        tokens = [strings[orth] for orth, *_ in rows]
-        text = doc.text
-        starts = [row[1] for row in rows]
-        ends = [start + len(tok) for start, tok in zip(starts, tokens)]
-        spaces = [row[2] for row in rows]
-        puncts = [row[3] for row in rows]
-        lowers = [row[4] for row in rows]
-        i, n = 0, len(tokens)
-        limit = self.kb.max_alias_tokens
-        while i < n:
-            if spaces[i] or puncts[i]:
-                i += 1
-                continue
-            window = self.window_at(tokens, i)
-            if tokens[i].lower() == "the" and i + 1 < n:  # names are indexed without "the"
-                window = max(window, self.window_at(tokens, i + 1) + 1)
-            if not window:
-                titled = self.titled_surname(doc, i, date)
-                if titled is not None:
-                    mentions.append(titled)
-                i = titled.end if titled is not None else i + 1
-                continue
-            found = None
-            for j in range(min(n, i + limit, i + window), i, -1):
-                if spaces[j - 1] or (j - 1 > i and puncts[j - 1] and tokens[j - 1] not in "-'’."):
-                    continue
-                span_text = text[starts[i]:ends[j - 1]]  # == doc[i:j].text, without building a Span
-                exact = self.kb.exact_index.get(_exact_key(span_text))
-                hits = exact or self.kb.index.get(_normalise(span_text))
-                if hits:
-                    if j - i == 1 and lowers[i] and hits[0][1] == "name" and hits[0][0].kind != "country":
-                        continue  # lower-case single words ("party", "hamas" in a URL) are not names
-                    found = (j, hits)
-                    break
-            if found:
-                j, hits = found
-                entry, how = _best(hits)
-                mentions.append(Mention(i, j, entry, how))
-                i = j
-            elif (titled := self.titled_surname(doc, i, date)) is not None:
-                mentions.append(titled)
-                i = titled.end
-            else:
-                i += 1
-        return mentions
-
-    @staticmethod
-    def other_acronym(sdoc: Doc, m: Mention, before: Mention | None) -> bool:
-        """An acronym in brackets after a name abbreviates that name ("Montenegro Municipality
-        Association (AKK)"), whatever else the knowledge base calls by those letters."""
-        if m.start < 2 or m.end >= len(sdoc) or sdoc[m.start - 1].text != "(" or sdoc[m.end].text != ")":
-            return False
-        letters = sdoc[m.start:m.end].text.replace(".", "")
-        if not letters.isupper() or not sdoc[m.start - 2].text[:1].isupper():
-            return False
-        if before is not None and before.end == m.start - 1:
-            return before.entry.id != m.entry.id  # the name before is known: the acronym is its
-        # the name before is unknown: the acronym is its own only if it spells the name's initials
-        # ("International Labor Office (ILO)"), not if it abbreviates some other name ("(AKK)")
-        name, k = [], m.start - 2
-        while k >= 0 and (sdoc[k].text[:1].isupper() or sdoc[k].lower_ in ("of", "for", "and", "the", "-")):
-            name.insert(0, sdoc[k].text)
-            k -= 1
-        initials = "".join(w[0] for w in name if w[:1].isupper())
-        return not initials.endswith(letters)
-
-    def titled_surname(self, doc: Doc, i: int, date: str | None) -> Mention | None:
-        """"President Bush", "King Hassan", "President Omar El Bashir": a name the index does not
-        hold whole, after a title, that is the last name of a person who held that title."""
-        if not self.kb.surname_index or not doc[i].text[:1].isupper() or i == 0:
-            return None
-        title = doc[i - 1].lower_.rstrip(".")
-        if title not in PERSON_TITLES_GOV and title not in PERSON_TITLES_MIL:
-            return None
-        j = i
-        while j < len(doc) and j - i < 5 and (doc[j].text[:1].isupper() or doc[j].text == "-" or
-                                               doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc)):
-            j += 1
-        while j > i and not doc[j - 1].text[:1].isupper():
-            j -= 1
-        words = [t.text for t in doc[i:j] if t.text != "-"]
-        entry = self.kb.by_surname(words, title, date) if words else None
-        return Mention(i, j, entry, "name") if entry is not None else None
+class ActorResolver(MentionFinder):
+    """Resolves noun phrases to coded actors, with the mentions the finder found."""
 
     def annotate(self, doc: Document) -> None:
         sdoc = doc.spacy_doc
@@ -751,11 +608,6 @@ def span_name(span: Span, head: Token) -> str:
             if ent.start <= head.i < ent.end:
                 return ent.text
     return " ".join(t.text for t in span if t.dep_ not in ("det",) and not t.is_punct)
-
-
-def _best(hits: list[tuple[Entry, str]]) -> tuple[Entry, str]:
-    from .kb import _PRIORITY
-    return min(hits, key=lambda m: (_PRIORITY.get(m[0].kind, 5), m[1] != "name"))
 
 
 class ActorsStage:

@@ -122,19 +122,25 @@ def test_verbless_trigger_sentence_terminates(stages):
         assert doc.spacy_doc.text == doc.text
 
 
-def test_memo_lemmatizer_same_lemmas():
+def plain_model():
+    """The model as spaCy ships it, without flashpoint's memoised components."""
     import importlib
 
+    from flashpoint.config import Settings
+    for name in Settings().spacy_models:
+        try:
+            return importlib.import_module(name).load()
+        except ImportError:
+            continue
+    raise AssertionError("no English spaCy model installed")
+
+
+def test_memo_lemmatizer_same_lemmas():
     from flashpoint.config import Settings
     from flashpoint.nlp import spacy_model
     fast = spacy_model(Settings())
     assert type(fast.get_pipe("lemmatizer")).__name__ == "MemoLemmatizer"
-    for name in Settings().spacy_models:
-        try:
-            ref = importlib.import_module(name).load()
-            break
-        except ImportError:
-            continue
+    ref = plain_model()
     texts = [SEED.read_text(encoding="utf-8"), "Troops were killed; militias fled, rebels are fleeing. Better days."]
     for a, b in zip(ref.pipe(texts), fast.pipe(texts * 2)):
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
@@ -143,17 +149,10 @@ def test_memo_lemmatizer_same_lemmas():
 def test_memo_attribute_ruler_same_annotations():
     """The memoised attribute ruler sets the tags, parts of speech, morphology, lemmas and labels
     spaCy's own ruler sets on the same parsed text (two-token patterns too: "there 's", "n't")."""
-    import importlib
-
     from flashpoint.config import Settings
     from flashpoint.nlp import MemoAttributeRuler, spacy_model
     assert type(spacy_model(Settings()).get_pipe("attribute_ruler")) is MemoAttributeRuler
-    for name in Settings().spacy_models:
-        try:
-            ref = importlib.import_module(name).load()
-            break
-        except ImportError:
-            continue
+    ref = plain_model()
     ruler = ref.get_pipe("attribute_ruler")
     fast = MemoAttributeRuler().use(ref.vocab.strings, MemoAttributeRuler.rules_of(ruler))
     texts = [SEED.read_text(encoding="utf-8"), "There's no doubt they didn't go.  \n\n There are gets and got. Nothin' y'all"]

@@ -59,7 +59,15 @@ class WordIndex(list):
         return word in self.words
 
 
-class MemoLemmatizer:
+class DocComponent:
+    """A pipeline component that handles one Doc at a time (``nlp.pipe`` calls ``pipe``)."""
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+class MemoLemmatizer(DocComponent):
     """spaCy's rule lemmatizer, memoised: its lemma is a function of the word, its part of
     speech and its morphology (the same key spaCy's own cache uses), so each distinct
     (word, POS, morphology) is lemmatised once and every other token gets the lemma from a
@@ -93,9 +101,6 @@ class MemoLemmatizer:
             doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory("memo_lemmatizer")
@@ -103,7 +108,7 @@ def make_memo_lemmatizer(nlp, name):
     return MemoLemmatizer()
 
 
-class MemoAttributeRuler:
+class MemoAttributeRuler(DocComponent):
     """spaCy's attribute ruler (the model's tag map and exceptions), memoised. Its patterns look
     at a token's lower-case form, tag, dependency label and whether it is a space, and a few
     at the next or previous token too; they set POS, MORPH, LEMMA, TAG or DEP. Each distinct
@@ -237,9 +242,6 @@ class MemoAttributeRuler:
         doc.from_array(self.OUT, numpy.array(out, dtype="uint64"))
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory("memo_attribute_ruler")

@@ -187,43 +187,31 @@ def test_more_specific_place_over_reference_point(nlp, text, trigger, want):
     assert loc is not None and loc.text == want
 
 
-def test_subject_of_another_clause_is_not_a_location(nlp):
-    text = "At least 25 people were killed in three bombings as the United States and Britain weighed plans."
-    assert make_geo(None)(_doc(nlp, text, "killed")).events[0].location is None
-
-
-def test_place_in_clause_below_trigger_is_a_fallback(nlp):
-    text = "Also, Palestinian militants shot at Israeli soldiers, who returned fire in Nablus."
-    loc = make_geo(None)(_doc(nlp, text, "shot")).events[0].location
-    assert loc is not None and loc.text == "Nablus"
-
-
-def test_conjoined_clause_with_own_subject_ranks_below_trigger_place(nlp):
-    text = ("Late Thursday, Palestinians shot and killed an Israeli motorist in the West Bank, and Israeli "
-            "soldiers went in to the West Bank town of Jenin and killed two activists.")
-    loc = make_geo(None)(_doc(nlp, text, "shot")).events[0].location
-    assert loc is not None and loc.text == "West Bank"
-
-
-def test_person_qualified_by_country_is_not_a_location(nlp):
-    text = "American Sam Hornish captured pole position, joined on the front row by England's Dan Wheldon."
-    assert make_geo(None)(_doc(nlp, text, "captured")).events[0].location is None
-
-
-def test_list_of_settlements(nlp):
-    text = "In the province of Damascus, terrorists shelled the settlements of Arbin, Hawsh Nasri and Jobar."
-    loc = make_geo(None)(_doc(nlp, text, "shelled")).events[0].location
-    assert loc is not None and loc.text == "Arbin"
-
-
-def test_border_between_two_countries(nlp):
-    text = "Nearly 200 anarchists demonstrated at the Greek-Macedonian border out of solidarity."
-    loc = make_geo(None)(_doc(nlp, text, "demonstrated")).events[0].location
-    assert loc is not None and loc.text == "Greek-Macedonian border"
-
-
-def test_town_apposed_to_place_noun(nlp):
-    text = ("The suspects were captured during a raid on a house in Dunya Pur, a small town about 100 kilometers "
-            "northeast of the city of Multan.")
-    loc = make_geo(None)(_doc(nlp, text, "captured")).events[0].location
-    assert loc is not None and loc.text == "Dunya Pur"
+@pytest.mark.parametrize("text,trigger,want", [
+    # a subject of another clause is no location
+    ("At least 25 people were killed in three bombings as the United States and Britain weighed plans.",
+     "killed", None),
+    # a place in a clause below the trigger is a fallback
+    ("Also, Palestinian militants shot at Israeli soldiers, who returned fire in Nablus.", "shot", "Nablus"),
+    # a conjoined clause with its own subject ranks below the trigger's place
+    ("Late Thursday, Palestinians shot and killed an Israeli motorist in the West Bank, and Israeli "
+     "soldiers went in to the West Bank town of Jenin and killed two activists.", "shot", "West Bank"),
+    # a person qualified by a country is no location
+    ("American Sam Hornish captured pole position, joined on the front row by England's Dan Wheldon.",
+     "captured", None),
+    # a list of settlements: the first
+    ("In the province of Damascus, terrorists shelled the settlements of Arbin, Hawsh Nasri and Jobar.",
+     "shelled", "Arbin"),
+    # a border between two countries
+    ("Nearly 200 anarchists demonstrated at the Greek-Macedonian border out of solidarity.",
+     "demonstrated", "Greek-Macedonian border"),
+    # a town apposed to a place noun
+    ("The suspects were captured during a raid on a house in Dunya Pur, a small town about 100 kilometers "
+     "northeast of the city of Multan.", "captured", "Dunya Pur"),
+])
+def test_location_of_the_event_in_its_sentence(nlp, text, trigger, want):
+    loc = make_geo(None)(_doc(nlp, text, trigger)).events[0].location
+    if want is None:
+        assert loc is None
+    else:
+        assert loc is not None and loc.text == want

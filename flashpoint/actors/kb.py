@@ -19,6 +19,7 @@ from typing import Iterable
 
 from .. import registry
 from ..config import data_path
+from ..events.lexicon import read_cues
 
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "OPP", "PTY", "CVL", "REF", "JRN",
            "MED", "BUS", "LAB", "EDU", "REL", "ELI", "AGR", "CRM", "UNK", "IGO"}
@@ -300,9 +301,10 @@ class KnowledgeBase:
         return self.entries.get(f"country:{iso3}")
 
 
+# The word lists the actor rules read (data/words.tsv, one kind<TAB>word a line), read once.
+WORDS = read_cues(data_path("actors", "data", "words.tsv"))
 # particles of Arabic, Iberian, Dutch... names, left out when comparing first and last names
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "dos", "das", "do", "del", "la", "le", "van",
-                  "von", "der", "den", "ul", "ud", "ed", "ad", "as", "at", "an", "jr", "sr"}
+NAME_PARTICLES = set(WORDS["name_particle"])
 
 _PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
              "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}

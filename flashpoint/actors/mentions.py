@@ -10,14 +10,10 @@ from functools import lru_cache
 from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc
 
-from ..config import data_path
-from ..events.lexicon import read_cues
-from .kb import NAME_PARTICLES, Entry, KnowledgeBase, exact_key, normalise
+from .kb import NAME_PARTICLES, WORDS, Entry, KnowledgeBase, exact_key, normalise
 
-# the resolver's word lists (data/words.tsv): titles here, the rest in resolve.py
-_WORDS = read_cues(data_path("actors", "data", "words.tsv"))
-PERSON_TITLES_GOV = set(_WORDS["title_gov"])
-PERSON_TITLES_MIL = set(_WORDS["title_mil"])
+PERSON_TITLES_GOV = set(WORDS["title_gov"])
+PERSON_TITLES_MIL = set(WORDS["title_mil"])
 
 @dataclass
 class Mention:

@@ -16,8 +16,8 @@ from spacy.tokens import Span, Token
 from .. import registry
 from ..config import Settings
 from ..doc import Actor, Document, doc_ents
-from .kb import knowledge_base
-from .mentions import _WORDS, PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder
+from .kb import WORDS, knowledge_base
+from .mentions import PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
 NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "appos", "prep",
@@ -27,16 +27,18 @@ PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "he
 RELATIVES = {"who", "which", "that", "whom", "whose"}
 # Word lists (data/words.tsv): carriers ("an army note"), group heads ("rebel forces"),
 # quantities ("tens of thousands of"), followers, "former", back-references ("the group") and titles.
-CARRIER_NOUNS = set(_WORDS["carrier"])
-GROUP_HEADS = set(_WORDS["group_head"])
-QUANTITY_HEADS = set(_WORDS["quantity"])
-FOLLOWERS = set(_WORDS["follower"])
-FORMER = set(_WORDS["former"])
-GROUP_REFERENCES = set(_WORDS["group_reference"])
-CIVIL_GENERAL = set(_WORDS["civil_general"])
-WEAK_TITLES = set(_WORDS["weak_title"])
-NGO_HEADS = set(_WORDS["ngo_head"])
+CARRIER_NOUNS = set(WORDS["carrier"])
+GROUP_HEADS = set(WORDS["group_head"])
+QUANTITY_HEADS = set(WORDS["quantity"])
+FOLLOWERS = set(WORDS["follower"])
+FORMER = set(WORDS["former"])
+GROUP_REFERENCES = set(WORDS["group_reference"])
+CIVIL_GENERAL = set(WORDS["civil_general"])
+WEAK_TITLES = set(WORDS["weak_title"])
+NGO_HEADS = set(WORDS["ngo_head"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "at"}
+# sectors of people rather than institutions: with no nationality stated, they take their place's
+PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
 
 class ActorResolver(MentionFinder):
     """Resolves noun phrases to coded actors, with the mentions the finder found."""
@@ -236,8 +238,8 @@ class ActorResolver(MentionFinder):
                 actor = self._actor(span, best.name, country, own or best.sector or sector, best.actor_id,
                                     f"{token.text} of {best.name}" + ("" if best.country else f", country {country}"))
                 if best.actor_id and not best.actor_id.startswith("country:") and country == best.country:
-                    actor.explicit_code = best.explicit_code or self.kb.entries[best.actor_id].full_code_on(date) \
-                        if best.actor_id in self.kb.entries else best.explicit_code
+                    entry = self.kb.entries.get(best.actor_id)
+                    actor.explicit_code = best.explicit_code or (entry.full_code_on(date) if entry else None)
                 return actor
             if sector is None:
                 return None
@@ -257,7 +259,7 @@ class ActorResolver(MentionFinder):
         if sector is not None:
             if not country and inherit:
                 country, country_reason = self.context_country(token, doc)
-            elif not country and sector in ("CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"):
+            elif not country and sector in PEOPLE_SECTORS:
                 # people of no stated nationality: of the country the sentence says they are in
                 # ("people blocked streets in Hong Kong"), never the article's at large
                 country, country_reason = self.sentence_place_country(token, doc)
@@ -416,14 +418,13 @@ class ActorResolver(MentionFinder):
             m = mention_at.get(tok.i)
             if m is None or m is skip or tok.i == head.i and m.entry.kind != "country" or _contra(tok):
                 continue
-            if m.entry.kind == "country" and m.how == "adjective" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic" \
-                    and tok.i != head.i:
+            if m.entry.kind == "country" and m.how == "adjective" and _ethnic(tok) and tok.i != head.i:
                 continue  # "ethnic Albanian guerrillas" in Macedonia are not Albania's
             if m.entry.kind == "country":
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
         for tok in span:  # "Russian President Boris Yeltsin": a titled office names the country too
             m = mention_at.get(tok.i)
-            if m is not None and m.entry.kind == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic":
+            if m is not None and m.entry.kind == "country" and _ethnic(tok):
                 continue
             if m is not None and tok.i != head.i and m.entry.kind not in ("person", "igo", "ngo") and m.entry.country \
                     and len(m.entry.country) == 3 and head.i not in range(m.start, m.end):
@@ -572,6 +573,11 @@ class ActorResolver(MentionFinder):
             if lemma in words:
                 return actor
         return None
+
+
+def _ethnic(tok: Token) -> bool:
+    """'ethnic Albanian': a people, not the country of that name."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
 
 
 def _contra(tok: Token) -> bool:

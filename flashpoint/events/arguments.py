@@ -320,17 +320,13 @@ class ArgumentFinder:
                         event_type == "PROTEST" or
                         not (source is not None and source.country == actor.country and source.sector is None)):
                     if event_type == "PROTEST":
-                        actor.sector, actor.name = "GOV", self.kb_name(resolver, actor.country, "GOV") or actor.name
+                        actor.sector, actor.name = "GOV", resolver.kb.generic_name(actor.country, "GOV") or actor.name
                         actor.reason += "; a protest there is addressed to its government"
                     else:
                         actor.sector = "CVL"
                         actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
         return None
-
-    @staticmethod
-    def kb_name(resolver, country: str, sector: str) -> str | None:
-        return resolver.kb.generic_name(country, sector)
 
 
 def conjuncts(tok: Token | None) -> list[Token]:

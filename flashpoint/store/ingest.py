@@ -96,7 +96,7 @@ def ingest(inputs: Iterable[str] | Iterable[Article], db: str | None = None, set
                 if item[0] == "fail":
                     W.record_failure(con, item[1], item[2])
                     report.failures.append((item[1], item[2]))
-            coded = [(doc, events, rh) for kind, doc, events, rh in (i for i in pending if i[0] != "fail")]
+            coded = [item[1:] for item in pending if item[0] == "ok"]  # (doc, events, raw hash)
             # the whole batch in one transaction: far fewer statements than one per article
             for (doc, _, _), res in zip(coded, W.write_documents(con, coded) if coded else []):
                 if res.status == "stored":

@@ -17,7 +17,7 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 import numpy as np
@@ -306,8 +306,7 @@ def write_documents(con, items: list[tuple[dict[str, Any], list[dict[str, Any]],
         except Exception:
             pass
         raise
-    return [WriteResult(r.article_id, r.status, stored.get(r.article_id, 0), r.duplicate_of, r.similarity)
-            if r.status == "stored" else r for r in results]
+    return [replace(r, events=stored.get(r.article_id, 0)) if r.status == "stored" else r for r in results]
 
 
 def _write_article(con, doc: dict[str, Any], events: list[dict[str, Any]], raw_hash: str | None):

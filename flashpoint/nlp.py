@@ -6,7 +6,7 @@ The English model is the official ``en_core_web_sm`` when installed, else its Py
 Doing less work (``Settings.parse_only_candidates``, on by default): most sentences of a news
 article hold no event. The stage tokenizes each article, splits it into sentences with a
 rule-based splitter (a full stop, question or exclamation mark ends a sentence, and so does a
-line break: headlines and datelines carry no full stop), and runs the statistical model
+line break: headlines carry no full stop; a wire dateline is a sentence of its own), and runs the statistical model
 (tagger, parser, entities) only on *candidate* sentences: those with a word form of a trigger
 from the lexicon (all words of a multi-word trigger present) or a reported-speech verb with an
 accusation or obligation word, and at least one actor or place hint (a capitalised word, a
@@ -39,11 +39,25 @@ class ModelNotInstalled(RuntimeError):
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A blank line ends a sentence: headlines and datelines carry no full stop."""
+    """A blank line ends a sentence: headlines and datelines carry no full stop; and so does a
+    wire dateline ("SANAA, Jan 12 (Reuters) - ")."""
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 1:
             doc[token.i + 1].is_sent_start = True
+    after = dateline_token(doc)
+    if after is not None:
+        doc[after].is_sent_start = True
     return doc
+
+
+def dateline_token(doc: Doc) -> int | None:
+    """The first token after the article's dateline, if it has one."""
+    from .ingest.clean import find_dateline
+    found = find_dateline(doc.text)
+    if found is None:
+        return None
+    span = doc.char_span(found[1], found[1] + 1, alignment_mode="expand")
+    return span.start if span is not None and span.start > 0 else None
 
 
 class WordIndex(list):
@@ -496,7 +510,12 @@ class SpacyStage:
     def plan(self, text: str) -> tuple[Doc, list[tuple[int, int, bool]]]:
         """Tokenize an article and mark which of its sentences are candidates."""
         tokens = self.nlp.make_doc(text)
-        plan = [(s, e, self.test(tokens[s:e])) for s, e in split_sentences(tokens)]
+        bounds = split_sentences(tokens)
+        after = dateline_token(tokens)
+        if after is not None:
+            bounds = [piece for s, e in bounds
+                      for piece in (((s, after), (after, e)) if s < after < e else ((s, e),))]
+        plan = [(s, e, self.test(tokens[s:e])) for s, e in bounds]
         return tokens, plan
 
     def _pipe_candidates(self, docs: list[Document]) -> Iterator[Document]:

@@ -334,3 +334,20 @@ def test_what_happened_at_the_place_long_before_is_background():
     events = code("About 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were killed in riots last March.")
     assert [e["event_type"] for e in events if not e["hypothetical"]] == ["PROTEST"]
     assert only(events, "PROTEST")[0]["trigger"]["text"] == "demonstrated"
+
+
+def test_whoever_puts_a_proposal_is_named_in_its_from_phrase():
+    [e] = only(code("Kenya rejected a new offer from Somalia for talks on the border."), "REJECT")
+    assert e["source"]["country"] == "KEN" and e["target"]["country"] == "SOM"
+
+
+def test_security_forces_are_the_military():
+    [e] = only(code("Nigerian security forces attacked the village on Monday."), "ASSAULT")
+    assert e["source"]["code"] == "NGAMIL"
+
+
+def test_a_dateline_is_no_subject():
+    events = only(code("Jets strike rebel sites\n\nSANAA, Jan 12 — American warplanes struck rebel sites."), "ASSAULT")
+    [lede] = [e for e in events if e["sentence"].startswith("American")]
+    assert lede["source"]["code"] == "USAMIL"
+    assert not any("SANAA" in e["source"]["text"] or "SANAA" in e["sentence"] for e in events)

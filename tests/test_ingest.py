@@ -81,3 +81,13 @@ def test_dateline_gives_the_publication_date_only_with_a_year():
     assert meta["published"] == "2024-03-09"
     _, meta = clean_text("Headline\n\nKYIV, March 12 (Reuters) - Ukraine said it downed drones.")
     assert meta["published"] is None
+
+
+def test_a_wire_dateline_is_found_with_its_place():
+    from flashpoint.ingest.clean import find_dateline
+    text = "Jets strike rebel sites\n\nSANAA, Jan 12 (Reuters) - American jets struck rebel sites."
+    start, end, place = find_dateline(text)
+    assert place == "SANAA" and text[start:end] == "SANAA, Jan 12 (Reuters) - "
+    assert find_dateline("GAZA CITY — Israeli tanks moved in.")[2] == "GAZA CITY"
+    # an acronym and a dash inside a sentence are no dateline
+    assert find_dateline("NATO - the alliance - met on Monday.") is None

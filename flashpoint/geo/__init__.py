@@ -34,6 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import registry
 from ..doc import Document, Event, Place, doc_ents
+from ..ingest.clean import find_dateline
 from .gazetteer import K_ADMIN1, K_CITY, K_SITE, Gazetteer, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -152,9 +153,10 @@ class GeoStage:
 
     def _fallback_place(self, doc: Document) -> Place | None:
         text = doc.text or doc.raw_text or ""
+        wire = find_dateline(text)
         m = _DATELINE.match(text[:120])
-        if m:
-            word = m.group(1).strip()
+        if wire or m:
+            word = wire[2] if wire else m.group(1).strip()
             if word.isupper() or word.istitle():
                 p = self.gaz.lookup(word.title() if word.isupper() else word, doc.focus_countries or None)
                 if p is not None:

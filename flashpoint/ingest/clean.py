@@ -17,7 +17,10 @@ from ..doc import Article, Document, content_hash
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 DATE_LINE = re.compile(rf"^(?=.*\d)(?=.*(\b({MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})).{{4,60}}$", re.I)
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40},\s+(?P<date>[^—–-]{4,30}?)\s*(\([^)]*\))?\s*[—–-]+\s")
+# A wire dateline opening a paragraph: the place in capitals, maybe a region, a date and the
+# agency, then a dash ("SANAA, Jan 12 (Reuters) - ", "GAZA CITY — ", "KYIV, Ukraine, 9 March 2024 — ").
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2}))?"
+                      r"(?:,\s+(?P<date>[^—–()\n-]{3,30}?))?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])")
 BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|da|di|[A-Z][\w'’.-]+)){1,3})$")
 
 
@@ -80,7 +83,7 @@ def clean_text(raw: str) -> tuple[str, dict]:
         # a dateline opening the story: "MOGADISHU, 9 March 2024 — ..." (only with a year)
         for para in kept[:4]:
             m = DATELINE.match(para)
-            if m and re.search(r"\b(19|20)\d\d\b", m.group("date")):
+            if m and m.group("date") and re.search(r"\b(19|20)\d\d\b", m.group("date")):
                 meta["published"] = parse_date(m.group("date"))
                 break
     # A lede repeated as the start of a later paragraph is dropped: the paragraph holds it.
@@ -88,6 +91,24 @@ def clean_text(raw: str) -> tuple[str, dict]:
     story = [p for i, p in enumerate(kept)
              if not any(j != i and len(keys[j]) > len(keys[i]) and keys[j].startswith(keys[i]) for j in range(len(kept)))]
     return "\n\n".join(story), meta
+
+
+def find_dateline(text: str, paragraphs: int = 4) -> tuple[int, int, str] | None:
+    """The dateline opening one of the first paragraphs of a cleaned text: its start and end
+    (the character after the dash) and its place ("SANAA"). It is no part of the lede's
+    sentence: "SANAA, Jan 12 — US jets struck ..." is not a subject "SANAA"."""
+    start = 0
+    for _ in range(paragraphs):
+        m = DATELINE.match(text[start:start + 200])
+        if m and len(m.group("place")) >= 3:
+            return start, start + m.end(), m.group("place")
+        nxt = text.find("\n\n", start)
+        if nxt < 0:
+            return None
+        start = nxt
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return None
 
 
 def html_to_article_text(html: str) -> tuple[str, dict]:

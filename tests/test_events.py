@@ -351,3 +351,20 @@ def test_a_dateline_is_no_subject():
     [lede] = [e for e in events if e["sentence"].startswith("American")]
     assert lede["source"]["code"] == "USAMIL"
     assert not any("SANAA" in e["source"]["text"] or "SANAA" in e["sentence"] for e in events)
+
+
+def test_a_planned_event_is_hypothetical_and_its_planners():
+    [e] = only(code("The European Union is considering sanctions against Iran."), "SANCTION")
+    assert e["hypothetical"] and e["source"]["country"] == "EUR" and e["target"]["country"] == "IRN"
+    [e] = only(code("Police arrested three men suspected of planning attacks on a base."), "ASSAULT")
+    assert e["hypothetical"]
+
+
+def test_the_kingdom_is_the_country_named_before():
+    [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
+    assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"
+
+
+def test_the_killed_vow_nothing_the_speaker_does():
+    [e] = only(code("The Houthis said five of their fighters were killed in the raids and vowed to retaliate."), "THREATEN")
+    assert e["source"]["text"] == "The Houthis"

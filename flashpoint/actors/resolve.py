@@ -33,6 +33,7 @@ QUANTITY_HEADS = set(WORDS["quantity"])
 FOLLOWERS = set(WORDS["follower"])
 FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
+COUNTRY_REFERENCES = set(WORDS["country_reference"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
@@ -189,6 +190,13 @@ class ActorResolver(MentionFinder):
         if token.lemma_.lower() in GROUP_REFERENCES and det in ("the", "this", "that") and \
                 not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children):
             back = self.earlier_by_head(token, doc)  # "the group fired drones": the group named before
+            if back is not None:
+                return self._like(span, back, f"'{span.text}' refers back to {back.name}")
+        if token.lemma_.lower() in COUNTRY_REFERENCES and det in ("the", "this") and \
+                not any(c.dep_ in ("compound", "amod", "prep", "nmod") for c in token.children):
+            # "the kingdom", "the country": the last country named before
+            back = next((a for a in reversed(doc.user_data.get("resolved", []))
+                         if a.start < token.i and (a.actor_id or "").startswith("country:")), None)
             if back is not None:
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
         sector, inherit = self.sector_of(token)

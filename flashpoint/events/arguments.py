@@ -33,6 +33,13 @@ class ArgumentFinder:
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
+                if tok.dep_ == "conj" and tok.head.dep_ in ("ccomp", "advcl") and \
+                        any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
+                        not any(c.dep_ == "auxpass" for c in tok.children):
+                    # "X said five were killed and vowed to retaliate": the killed vow nothing;
+                    # the active verb goes with the clause above
+                    tok = tok.head.head
+                    continue
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
                     if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
@@ -261,7 +268,8 @@ class ArgumentFinder:
         return []
 
     def light_verb(self, noun: Token) -> Token | None:
-        light = self.lex.cue("light")
+        # a planned event is its planner's too: "the EU is considering sanctions"
+        light = self.lex.cue("light").keys() | self.lex.cue("planning").keys()
         tok = noun
         for _ in range(4):
             tok = tok.head

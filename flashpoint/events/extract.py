@@ -43,6 +43,8 @@ class EventExtractor(ArgumentFinder):
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.types = event_types()
+        from ..nlp import inflections  # "planning" as a modifier: "planning attacks" parsed as a compound
+        self.planning_forms = {f for w in lex.cue("planning") for f in inflections(w) if f.endswith("ing")}
 
     # -- per document -----------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -472,7 +474,8 @@ class EventExtractor(ArgumentFinder):
                      evidence=evidence, cameo=trig.cameo or etype.cameo, intensity=etype.score(mode))
 
     def modality(self, tok: Token) -> tuple[bool, bool, str]:
-        modal, factive = self.lex.cue("modal"), self.lex.cue("factive")
+        modal, factive, planning = self.lex.cue("modal"), self.lex.cue("factive"), self.lex.cue("planning")
+        planning_forms = self.planning_forms
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod")
                       for c in tok.children)
         cur = tok
@@ -492,6 +495,11 @@ class EventExtractor(ArgumentFinder):
                     and cur.lower_ == "for" and tok.pos_ == "VERB":
                 # "arrested for collaborating with Israel": the reason given is alleged
                 return negated, True, f"hypothetical: the reason given for '{parent.text}'"
+            planned = cur.dep_ == "dobj" and tok.pos_ == "NOUN" and any(w in planning for w in lemmas(parent))
+            if planned or cur.i == tok.i and any(c.dep_ in ("compound", "amod") and c.lower_ in planning_forms
+                                                  for c in tok.children):
+                # "suspected of planning attacks", "is considering sanctions": not done yet
+                return negated, True, f"hypothetical: planned ('{parent.text if planned else tok.text}')"
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
             if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):

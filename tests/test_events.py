@@ -355,7 +355,7 @@ def test_a_dateline_is_no_subject():
 
 def test_a_planned_event_is_hypothetical_and_its_planners():
     [e] = only(code("The European Union is considering sanctions against Iran."), "SANCTION")
-    assert e["hypothetical"] and e["source"]["country"] == "EUR" and e["target"]["country"] == "IRN"
+    assert e["hypothetical"] and e["source"]["code"] == "IGOEUR" and e["target"]["country"] == "IRN"
     [e] = only(code("Police arrested three men suspected of planning attacks on a base."), "ASSAULT")
     assert e["hypothetical"]
 

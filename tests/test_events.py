@@ -368,3 +368,9 @@ def test_the_kingdom_is_the_country_named_before():
 def test_the_killed_vow_nothing_the_speaker_does():
     [e] = only(code("The Houthis said five of their fighters were killed in the raids and vowed to retaliate."), "THREATEN")
     assert e["source"]["text"] == "The Houthis"
+
+
+def test_the_event_told_before_is_whom_a_condemnation_is_aimed_at():
+    events = code("American warplanes struck rebel sites in Yemen on Friday. Iran condemned the strikes.")
+    [e] = only(events, "ACCUSE")
+    assert e["target"]["code"] == "USAMIL" and e["target"]["text"] == "the strikes"

@@ -215,3 +215,14 @@ def test_location_of_the_event_in_its_sentence(nlp, text, trigger, want):
         assert loc is None
     else:
         assert loc is not None and loc.text == want
+
+
+def test_a_dateline_places_its_own_paragraph_only():
+    import flashpoint
+    text = ("Rebels seize town\n\nGOMA, March 3 (Reuters) - Rebels seized a town on Sunday.\n\n"
+            "The government condemned the attack.")
+    events = flashpoint.extract(text, published="2024-03-04")
+    lede = [e for e in events if e["sentence"].startswith("Rebels seized")]
+    later = [e for e in events if e["sentence"].startswith("The government")]
+    assert lede and all((e["location"] or {}).get("name") == "Goma" for e in lede)
+    assert later and all(e["location"] is None for e in later)

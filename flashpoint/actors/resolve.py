@@ -367,6 +367,10 @@ class ActorResolver(MentionFinder):
         actor.explicit_code = m.entry.full_code_on(date)  # a user dictionary's full code, if any
         return actor
 
+    def same_as(self, span: Span, base: Actor, reason: str) -> Actor:
+        """An actor for ``span`` that refers to ``base`` (named before)."""
+        return self._like(span, base, reason)
+
     def _like(self, span: Span, base: Actor, *rest) -> Actor:
         """An actor for ``span`` that is ``base`` (an owner, an antecedent), keeping its full code;
         ``rest`` is (reason) or (fallback sector, reason)."""

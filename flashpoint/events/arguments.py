@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..doc import Actor
+from ..actors.resolve import np_span
 from .lexicon import Trigger, lemmas
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -177,6 +178,27 @@ class ArgumentFinder:
             actor = resolver.resolve(obj, doc) if obj is not None else None
             if actor is not None:
                 return actor
+        return self.earlier_doer(doc, resolver, tok)
+
+    def earlier_doer(self, doc, resolver, tok: Token) -> Actor | None:
+        """"Iran condemned the strikes": a definite event noun with no doer of its own is the
+        event told before, so its doer is that event's source."""
+        hit = self.lex.match(tok)
+        if hit is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that")
+                                  for c in tok.children):
+            return None
+        here = tok.sent.start
+        sdoc = doc.spacy_doc
+        told_before = doc.user_data.get("events_so_far", [])
+        for ev in reversed(told_before):
+            told = sdoc[ev.trigger_start]  # the same kind of event, or the same word ("struck" … "the strikes")
+            if (ev.event_type == hit[0].event_type or told.lemma_.lower() == tok.lemma_.lower()) \
+                    and ev.source is not None and ev.source.country \
+                    and not ev.negated and not ev.hypothetical and sdoc[ev.trigger_start].i < here:
+                # of an event with several doers ("American and British jets struck"), the first named
+                ev = next(e for e in told_before if e.trigger_start == ev.trigger_start and e.source is not None)
+                return resolver.same_as(np_span(tok), ev.source, f"'{tok.text}' refers back to the "
+                                        f"{ev.event_type.lower()} by {ev.source.name}")
         return None
 
     def nearby_objects(self, head: Token, covered_ids: set[int]) -> list[Token]:

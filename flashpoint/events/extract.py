@@ -50,6 +50,7 @@ class EventExtractor(ArgumentFinder):
     def __call__(self, doc: Document) -> Document:
         resolver: ActorResolver = doc.user_data["resolver"]
         events: list[Event] = []
+        doc.user_data["events_so_far"] = events  # what an event noun may refer back to
         for index, sent in enumerate(doc.spacy_doc.sents):
             events.extend(self.sentence_events(doc, resolver, index, sent))
         doc.events = events

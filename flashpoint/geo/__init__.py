@@ -136,12 +136,12 @@ class GeoStage:
         if not doc.events:
             return doc
         sents = list(sdoc.sents)
-        fallback = self._fallback_place(doc) if self.fallback != "none" else None
+        fallback, reach = self._fallback_place(doc) if self.fallback != "none" else (None, 0)
         for ev in doc.events:
             m = choose(ev, sents, mentions, sentence_level=self.sentence_fallback, events=doc.events)
             if m is not None:
                 ev.location = m.place
-            elif fallback is not None:
+            elif fallback is not None and sents[ev.sentence_index].start_char < reach:
                 ev.location = Place(**{**fallback.__dict__})
             else:
                 ev.location = None
@@ -151,7 +151,10 @@ class GeoStage:
         for doc in docs:
             yield self(doc)
 
-    def _fallback_place(self, doc: Document) -> Place | None:
+    def _fallback_place(self, doc: Document) -> tuple[Place | None, int]:
+        """The place for events whose sentences name none, and the character offset up to
+        which it holds. A dateline places its own paragraph (the lede), not the reactions
+        reported further down; the article's main country (``focus``) holds throughout."""
         text = doc.text or doc.raw_text or ""
         wire = find_dateline(text)
         m = _DATELINE.match(text[:120])
@@ -161,10 +164,11 @@ class GeoStage:
                 p = self.gaz.lookup(word.title() if word.isupper() else word, doc.focus_countries or None)
                 if p is not None:
                     p.text = None
-                    return p
+                    end = text.find("\n\n", wire[1] if wire else m.end())
+                    return p, len(text) if end < 0 else end
         if self.fallback == "focus" and doc.focus_countries:
-            return self.gaz.country(doc.focus_countries[0], text=None)
-        return None
+            return self.gaz.country(doc.focus_countries[0], text=None), len(text)
+        return None, 0
 
 
 @registry.stages.register("geo")

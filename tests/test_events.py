@@ -374,3 +374,8 @@ def test_the_event_told_before_is_whom_a_condemnation_is_aimed_at():
     events = code("American warplanes struck rebel sites in Yemen on Friday. Iran condemned the strikes.")
     [e] = only(events, "ACCUSE")
     assert e["target"]["code"] == "USAMIL" and e["target"]["text"] == "the strikes"
+
+
+def test_all_parties_are_the_sides_not_a_political_party():
+    [e] = only(code("Saudi Arabia urged all parties to avoid escalation."), "REQUEST")
+    assert e["target"] is None

@@ -34,6 +34,7 @@ FOLLOWERS = set(WORDS["follower"])
 FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
+SIDE_WORDS = {"warring", "rival", "opposing", "concerned", "relevant", "other"}
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
@@ -200,6 +201,9 @@ class ActorResolver(MentionFinder):
             if back is not None:
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
         sector, inherit = self.sector_of(token)
+        if sector == "PTY" and token.lemma_.lower() == "party" and not any(
+                c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in SIDE_WORDS for c in token.children):
+            return None  # "all parties", "both parties to the conflict": the sides, no political party
         country, country_reason = self.country_in(span, token, doc)
         if sector is None and lower not in CARRIER_NOUNS:
             # "Serbia's suppression of the unrest": whose act it is, not what it is done to

@@ -379,3 +379,9 @@ def test_the_event_told_before_is_whom_a_condemnation_is_aimed_at():
 def test_all_parties_are_the_sides_not_a_political_party():
     [e] = only(code("Saudi Arabia urged all parties to avoid escalation."), "REQUEST")
     assert e["target"] is None
+
+
+def test_an_office_in_an_armed_group_is_no_state_title():
+    [e] = only(code("RSF commander Mohamed Hamdan Dagalo accused the army of targeting civilians.",
+                    published="2024-02-03"), "ACCUSE")
+    assert e["source"]["code"] == "SDNREB"  # his record on that day, not "commander" → MIL

@@ -128,7 +128,7 @@ class ActorResolver(MentionFinder):
         # 1. the head itself is (part of) a known name
         m = mention_at.get(token.i)
         if m and m.how in ("name", "capital") and m.entry.kind != "country":
-            return self._from_entry(m, span, date, "name")
+            return self._from_entry(m, span, date, "name", doc)
         # 2. an appositive or a compound names the actor: "the commander ..., General Hossein
         # Salami", "the Hizbollah group"
         for child in token.children:
@@ -136,11 +136,11 @@ class ActorResolver(MentionFinder):
             if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
                     and cm.how == "name" and cm.entry.kind not in ("country", "person") \
                     and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
-                return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}")
+                return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}", doc)
             if child.dep_ == "appos":
                 am = mention_at.get(child.i)
                 if am and am.entry.kind != "country" and am.how == "name":
-                    return self._from_entry(am, span, date, "appositive")
+                    return self._from_entry(am, span, date, "appositive", doc)
         if m and m.entry.kind == "country":
             if m.how == "capital":
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
@@ -356,12 +356,18 @@ class ActorResolver(MentionFinder):
                     for c in countries]
         return [actor]
 
-    def _from_entry(self, m: Mention, span: Span, date: str | None, how: str) -> Actor:
+    def _from_entry(self, m: Mention, span: Span, date: str | None, how: str, doc: Document) -> Actor:
         country, sector, reason = m.entry.code_on(date)
         if m.entry.kind == "person":
             # the text's own title outranks the dated record: "President X" is GOV in that story
             head = span.doc[m.end - 1]
             titled = self.title_sector(span, head)
+            # an office in an armed group or party ("RSF commander X", "Hamas leader Y") is no
+            # state title: the person's dated record says what the office is
+            mention_at = doc.user_data.get("mention_at", {})
+            if any(i in mention_at and mention_at[i].entry.kind in ("armed_group", "party")
+                   for i in range(span.start, m.start)):
+                titled = None
             words = {t.lower_ for t in span.doc[max(span.start - 2, 0):m.start]}
             if words & FORMER:
                 sector, reason = "ELI", reason + "; called former/ousted in the text → ELI"

@@ -36,7 +36,7 @@ class ArgumentFinder:
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if tok.dep_ == "conj" and tok.head.dep_ in ("ccomp", "advcl") and \
                         any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
-                        not any(c.dep_ == "auxpass" for c in tok.children):
+                        tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children):
                     # "X said five were killed and vowed to retaliate": the killed vow nothing;
                     # the active verb goes with the clause above
                     tok = tok.head.head

@@ -385,3 +385,9 @@ def test_an_office_in_an_armed_group_is_no_state_title():
     [e] = only(code("RSF commander Mohamed Hamdan Dagalo accused the army of targeting civilians.",
                     published="2024-02-03"), "ACCUSE")
     assert e["source"]["code"] == "SDNREB"  # his record on that day, not "commander" → MIL
+
+
+def test_a_subject_parsed_under_its_auxiliary_is_still_the_subject():
+    events = code("Sudan's paramilitary Rapid Support Forces shelled districts of Omdurman on Saturday, killing "
+                  "at least 12 civilians, medics said, as peace talks in Jeddah remained suspended.")
+    assert not only(events, "SANCTION")  # the talks are suspended; nobody suspends the rebels

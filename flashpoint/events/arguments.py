@@ -26,7 +26,9 @@ class ArgumentFinder:
     def subject_of(self, verb: Token) -> Token | None:
         tok = verb
         for _ in range(4):
-            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None) or next(
+                (g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in SUBJECT_DEPS),
+                None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):

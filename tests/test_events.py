@@ -391,3 +391,10 @@ def test_a_subject_parsed_under_its_auxiliary_is_still_the_subject():
     events = code("Sudan's paramilitary Rapid Support Forces shelled districts of Omdurman on Saturday, killing "
                   "at least 12 civilians, medics said, as peace talks in Jeddah remained suspended.")
     assert not only(events, "SANCTION")  # the talks are suspended; nobody suspends the rebels
+
+
+def test_who_comes_for_talks_holds_them_and_their_topic_has_not_happened():
+    events = code("Hamas negotiators arrived in Cairo on Monday for talks with Egyptian mediators on a truce.")
+    talks = [e for e in only(events, "CONSULT") if e["trigger"]["text"] == "talks"]
+    assert talks and talks[0]["source"]["code"] == "PSEREB" and talks[0]["target"]["country"] == "EGY"
+    assert all(e["hypothetical"] for e in events if e["trigger"]["text"] == "truce")

@@ -296,9 +296,11 @@ class ArgumentFinder:
         light = self.lex.cue("light").keys() | self.lex.cue("planning").keys()
         tok = noun
         for _ in range(4):
-            tok = tok.head
+            prev, tok = tok, tok.head
             if tok.pos_ in ("VERB", "AUX"):
-                return tok if any(w in light for w in lemmas(tok)) else None
+                # "arrived in Cairo for talks": who comes for an event takes part in it
+                purpose = prev.dep_ == "prep" and prev.lower_ == "for" and noun.head.i == prev.i
+                return tok if purpose or any(w in light for w in lemmas(tok)) else None
             if tok.dep_ == "ROOT":
                 break
         return None

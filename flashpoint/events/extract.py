@@ -501,6 +501,10 @@ class EventExtractor(ArgumentFinder):
                                                   for c in tok.children):
                 # "suspected of planning attacks", "is considering sanctions": not done yet
                 return negated, True, f"hypothetical: planned ('{parent.text if planned else tok.text}')"
+            if hit is not None and hit[0].event_type == "CONSULT" and cur.dep_ == "prep" \
+                    and cur.lower_ in ("on", "about", "over") and tok.pos_ == "NOUN":
+                # "talks on a truce": what is being negotiated has not happened
+                return negated, True, f"hypothetical: under discussion ('{parent.text}')"
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
             if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):

@@ -398,3 +398,14 @@ def test_who_comes_for_talks_holds_them_and_their_topic_has_not_happened():
     talks = [e for e in only(events, "CONSULT") if e["trigger"]["text"] == "talks"]
     assert talks and talks[0]["source"]["code"] == "PSEREB" and talks[0]["target"]["country"] == "EGY"
     assert all(e["hypothetical"] for e in events if e["trigger"]["text"] == "truce")
+
+
+def test_people_doing_something_in_a_participle_do_it_as_a_fact():
+    events = code("Riot police used tear gas to disperse demonstrators protesting election results in Monrovia.")
+    [e] = only(events, "PROTEST")
+    assert e["source"]["sector"] == "CVL" and not e["hypothetical"]
+
+
+def test_sworn_to_fight_is_a_threat():
+    [e] = only(code("Ethnic Albanian rebels have sworn to fight until they control the villages."), "THREATEN")
+    assert e["source"]["sector"] == "REB"

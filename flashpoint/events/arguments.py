@@ -43,6 +43,9 @@ class ArgumentFinder:
                     # the active verb goes with the clause above
                     tok = tok.head.head
                     continue
+                if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
+                        tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in self.actor_nouns):
+                    return tok.head  # "dispersed demonstrators protesting the results": they protest
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
                     if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":

@@ -43,6 +43,8 @@ class EventExtractor(ArgumentFinder):
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.types = event_types()
+        from ..actors.kb import knowledge_base  # nouns that name actors: "demonstrators", "troops"
+        self.actor_nouns = set(knowledge_base().sector_nouns)
         from ..nlp import inflections  # "planning" as a modifier: "planning attacks" parsed as a compound
         self.planning_forms = {f for w in lex.cue("planning") for f in inflections(w) if f.endswith("ing")}
 
@@ -168,7 +170,8 @@ class EventExtractor(ArgumentFinder):
         if trig.event_type == "AGREE" and "hyp" in trig.flags:
             # "vowed to fight on", "promised to retaliate": a promise of force is a threat
             for c in verb.children:
-                hit = self.lex.match(c) if c.dep_ in ("xcomp", "ccomp") else None
+                to_clause = c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)
+                hit = self.lex.match(c) if to_clause else None
                 if hit is not None and self.types[hit[0].event_type].quad == 4:
                     trig = _with_type(trig, "THREATEN", "138")
                     rule += f"; promises to {hit[0].text} → THREATEN"
@@ -510,10 +513,13 @@ class EventExtractor(ArgumentFinder):
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):
                 # what someone is accused of doing is alleged; an attack they are blamed for happened
                 return negated, True, f"hypothetical: governed by '{parent.text}'"
-            asserted = cur.dep_ == "relcl" or cur.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in self.lex.cue("asserted") for m in cur.children)
+            # a relative clause, or a participle telling what people are doing ("demonstrators
+            # protesting the results"), is asserted on its own
+            asserted = cur.dep_ == "relcl" or cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.i == tok.i \
+                and cur.head.pos_ in ("NOUN", "PROPN") and (cur.head.pos_ == "PROPN" or cur.head.lemma_.lower() in self.actor_nouns) \
+                or cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("asserted") for m in cur.children)
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
-                    (cur.i != tok.i or asserted):
+                    (cur.i != tok.i or asserted) or cur.dep_ == "acl" and asserted:
                 break  # a relative clause is asserted on its own: "the summit, where leaders agreed"
             if any(c.dep_ == "neg" for c in parent.children) and cur.dep_ in ("xcomp", "ccomp", "acl", "dobj"):
                 negated = True

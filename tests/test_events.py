@@ -409,3 +409,15 @@ def test_people_doing_something_in_a_participle_do_it_as_a_fact():
 def test_sworn_to_fight_is_a_threat():
     [e] = only(code("Ethnic Albanian rebels have sworn to fight until they control the villages."), "THREATEN")
     assert e["source"]["sector"] == "REB"
+
+
+def test_she_refers_back_to_a_person_named_by_a_noun():
+    events = code("Police arrested the journalist in May. She was charged with treason.")
+    [e] = only(events, "ACCUSE")
+    assert e["target"]["sector"] == "JRN"
+
+
+def test_an_order_is_a_demand_and_a_guilty_plea_no_request():
+    [e] = only(code("The court ordered the army to release the detainees."), "REQUEST")
+    assert e["source"]["sector"] == "JUD" and e["target"]["sector"] == "MIL"
+    assert not only(code("The suspect pleaded not guilty to charges of lying to investigators."), "REQUEST")

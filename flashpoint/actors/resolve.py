@@ -34,6 +34,7 @@ FOLLOWERS = set(WORDS["follower"])
 FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
+PERSON_NOUNS = set(WORDS["person_noun"])
 SIDE_WORDS = {"warring", "rival", "opposing", "concerned", "relevant", "other"}
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
@@ -566,7 +567,8 @@ class ActorResolver(MentionFinder):
             # the knowledge base knows better than the entity labels ("Chad said it would ...")
             named = doc.user_data.get("mention_at", {}).get(head.i)
             is_person = (actor.actor_id or "").startswith("person:") or head.ent_type_ == "PERSON" and not (
-                named is not None and named.entry.kind != "person")
+                named is not None and named.entry.kind != "person") or \
+                head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS and not actor.actor_id  # "the journalist"
             plural = head.tag_ in ("NNS", "NNPS")
             if wants_person and not is_person:
                 continue

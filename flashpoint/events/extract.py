@@ -381,7 +381,7 @@ class EventExtractor(ArgumentFinder):
             # "... must / should / has to ...": a demand on the clause's subject
             for clause in clauses:
                 must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in obligation), None)
-                if must is None or any(e.event_type == "REQUEST" and e.source and _same(e.source, speaker) for e in events):
+                if must is None or any(e.event_type == "REQUEST" and not e.hypothetical and e.source and _same(e.source, speaker) for e in events):
                     continue
                 addressee = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 targets = self.actors_of(doc, resolver, addressee) or [None]

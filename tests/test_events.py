@@ -421,3 +421,21 @@ def test_an_order_is_a_demand_and_a_guilty_plea_no_request():
     [e] = only(code("The court ordered the army to release the detainees."), "REQUEST")
     assert e["source"]["sector"] == "JUD" and e["target"]["sector"] == "MIL"
     assert not only(code("The suspect pleaded not guilty to charges of lying to investigators."), "REQUEST")
+
+
+def test_missiles_launched_at_a_target_are_an_assault():
+    [e] = only(code("Russia launched dozens of cruise missiles at Ukraine's energy grid overnight."), "ASSAULT")
+    assert e["source"]["country"] == "RUS" and e["target"]["country"] == "UKR"
+
+
+def test_naming_is_no_call_and_an_adjectival_participle_no_event():
+    events = code("President Volodymyr Zelensky called the attack pure terror.")
+    assert not only(events, "CONSULT")
+    events = code("Drones struck the bridge linking Russia to occupied Crimea.")
+    assert [e["trigger"]["text"] for e in only(events, "ASSAULT")] == ["struck"]
+
+
+def test_a_participle_after_the_speaker_is_the_speakers():
+    events = code("Sea drones struck the bridge, Russia's defence ministry said, accusing Kyiv of terrorism.")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["code"] == "RUSMIL" and e["target"]["code"] == "UKRGOV"

@@ -51,7 +51,8 @@ class ActorResolver(MentionFinder):
         # a capital inside a person's name names no city ("spokesman Abdifatah Aden")
         found = self.find_mentions(sdoc, doc.published)
         mentions = [m for k, m in enumerate(found) if not (
-            m.how == "capital" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end]))
+            m.how == "capital" and all(t.ent_type_ == "PERSON" for t in sdoc[m.start:m.end])
+            and _in_longer_entity(sdoc, m.start, m.end))  # (a capital alone tagged PERSON is still the capital)
             and not self.other_acronym(sdoc, m, found[k - 1] if k else None)]
         doc.user_data["mentions"] = mentions
         doc.user_data["mention_at"] = {t: m for m in mentions for t in range(m.start, m.end)}
@@ -653,3 +654,8 @@ class ActorsStage:
 @registry.stages.register("actors")
 def make_actors(settings: Settings) -> ActorsStage:
     return ActorsStage(settings)
+
+
+def _in_longer_entity(sdoc, start: int, end: int) -> bool:
+    """Whether tokens start..end lie inside a longer entity ("Aden" in "Abdifatah Aden")."""
+    return start > 0 and sdoc[start].ent_iob_ == "I" or end < len(sdoc) and sdoc[end].ent_iob_ == "I"

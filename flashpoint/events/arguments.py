@@ -35,6 +35,14 @@ class ArgumentFinder:
                 obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+                # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses
+                said = next((c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i
+                             and all(t.is_punct for t in tok.doc[c.right_edge.i + 1:tok.i])
+                             and any(w in self.lex.cue("speech") for w in lemmas(c))), None)
+                speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+                if speaker is not None:
+                    return speaker
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if tok.dep_ == "conj" and tok.head.dep_ in ("ccomp", "advcl") and \
                         any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
@@ -300,9 +308,13 @@ class ArgumentFinder:
         tok = noun
         for _ in range(4):
             prev, tok = tok, tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i != noun.i and tok.lemma_.lower() not in self.counted_by:
+                return None  # "London's role in the attack": the role is the verb's, not the attack
             if tok.pos_ in ("VERB", "AUX"):
                 # "arrived in Cairo for talks": who comes for an event takes part in it
                 purpose = prev.dep_ == "prep" and prev.lower_ == "for" and noun.head.i == prev.i
+                if any(c.dep_ == "oprd" for c in tok.children):
+                    return None  # "what it called London's role in the attack": naming, not doing
                 return tok if purpose or any(w in light for w in lemmas(tok)) else None
             if tok.dep_ == "ROOT":
                 break

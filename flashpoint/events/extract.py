@@ -45,6 +45,11 @@ class EventExtractor(ArgumentFinder):
         self.types = event_types()
         from ..actors.kb import knowledge_base  # nouns that name actors: "demonstrators", "troops"
         self.actor_nouns = set(knowledge_base().sector_nouns)
+        from ..actors.kb import WORDS
+        # nouns a light verb reaches an event noun through: "a series of attacks", "dozens of
+        # strikes", "issued a message of gratitude"
+        self.counted_by = set(WORDS["quantity"]) | set(WORDS["carrier"]) | {
+            "series", "wave", "spate", "string", "round", "barrage", "volley", "campaign"}
         from ..nlp import inflections  # "planning" as a modifier: "planning attacks" parsed as a compound
         self.planning_forms = {f for w in lex.cue("planning") for f in inflections(w) if f.endswith("ing")}
 
@@ -113,6 +118,11 @@ class EventExtractor(ArgumentFinder):
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
+        if verb.dep_ == "amod" or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
+            return []  # a participle used as an adjective: "occupied Crimea", "linking Russia to occupied Crimea"
+        if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
+            return []  # "called the attack pure terror": naming it, not a call
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)

@@ -439,3 +439,22 @@ def test_a_participle_after_the_speaker_is_the_speakers():
     events = code("Sea drones struck the bridge, Russia's defence ministry said, accusing Kyiv of terrorism.")
     [e] = only(events, "ACCUSE")
     assert e["source"]["code"] == "RUSMIL" and e["target"]["code"] == "UKRGOV"
+
+
+def test_his_government_is_the_government_of_the_one_his_refers_to():
+    events = code("Lebanese Prime Minister Najib Mikati accused Israel of aggression and said his government "
+                  "had filed a complaint with the UN Security Council.", published="2024-01-09")
+    [e] = [e for e in only(events, "ACCUSE") if e["trigger"]["text"] == "complaint"]
+    assert e["source"]["code"] == "LBNGOV"
+
+
+def test_a_warning_about_what_no_one_does_is_no_threat_and_a_deals_terms_no_promise():
+    assert not only(code("Blinken warned that the conflict could spread."), "THREATEN")
+    events = code("France has been trying to broker a deal under which Hezbollah would pull its fighters back.")
+    assert not [e for e in only(events, "AGREE") if e["source"] and e["source"]["code"] == "LBNUAF"]
+
+
+def test_an_actors_words_stop_before_a_relative_clause():
+    [e] = only(code("Antony Blinken, who met Israeli leaders in Tel Aviv on Tuesday, condemned the attack.",
+                    published="2024-01-09"), "ACCUSE")
+    assert e["source"]["text"] == "Antony Blinken"

@@ -206,6 +206,13 @@ class ActorResolver(MentionFinder):
         if sector == "PTY" and token.lemma_.lower() == "party" and not any(
                 c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in SIDE_WORDS for c in token.children):
             return None  # "all parties", "both parties to the conflict": the sides, no political party
+        mine = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if sector is not None and mine is not None:
+            # "Mikati said his government ...": the government of the one "his" refers to
+            owner = self.antecedent(mine, doc)
+            if owner is not None and owner.country and not (owner.actor_id or "").startswith(("org:", "igo:")):
+                return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country,
+                                   sector, None, f"generic noun '{token.text}' → {sector}, '{mine.text}' is {owner.name}")
         country, country_reason = self.country_in(span, token, doc)
         if sector is None and lower not in CARRIER_NOUNS:
             # "Serbia's suppression of the unrest": whose act it is, not what it is done to
@@ -624,7 +631,12 @@ def np_span(token: Token) -> Span:
         keep.append(child.i)
         stack.extend(c for c in child.children if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "conj")
                      or c.dep_ in ("pobj", "compound"))
-    start, end = min(keep), max(keep) + 1
+    # after the head, the unbroken run of kept words: a comma kept after a skipped relative
+    # clause ("Blinken, who met leaders in Tel Aviv,") does not stretch the phrase over it
+    kept = set(keep)
+    start, end = min(keep), token.i + 1
+    while end in kept:
+        end += 1
     doc = token.doc
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -129,7 +129,14 @@ class EventExtractor(ArgumentFinder):
                                      or any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)):
             return []  # "the parties that support him", "a government which is backed by": standing relations
         if "clause" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
-            trig = _with_type(trig, "THREATEN", "130")  # "warned that police will no longer tolerate rallies"
+            # "warned that police will no longer tolerate rallies" threatens; "warned that the
+            # conflict could spread" names no one who would act, and is no event
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            acting = [g for c in clauses for g in c.children if g.dep_ == "nsubj"]
+            if not any(resolver.resolve(g, doc) is not None for g in acting) and not any(
+                    self.lex.match(c) is not None or any(g.dep_ == "nsubjpass" for g in c.children) for c in clauses):
+                return []
+            trig = _with_type(trig, "THREATEN", "130")
         # a "by" phrase alone does not make an active verb passive ("X shortened by one hour the curfew")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
             any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children)
@@ -451,6 +458,8 @@ class EventExtractor(ArgumentFinder):
                 cue = tok.head
             if cue is None or self.lex.match(cue) is not None and tok.i != doc.spacy_doc[ev.trigger_start].i:
                 continue
+            if tok.dep_ == "relcl":
+                continue  # "a deal under which Hezbollah would pull back": the deal's terms, no one's promise
             conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children
                                                         if m.dep_ == "mark") for c in tok.children)
             # a promise with "unless" attached is a threat ("will withdraw ... unless"); with "if"

@@ -458,3 +458,32 @@ def test_an_actors_words_stop_before_a_relative_clause():
     [e] = only(code("Antony Blinken, who met Israeli leaders in Tel Aviv on Tuesday, condemned the attack.",
                     published="2024-01-09"), "ACCUSE")
     assert e["source"]["text"] == "Antony Blinken"
+
+
+def test_people_take_no_country_from_the_other_side_of_a_border():
+    events = code("Niger's army said gunmen killed 17 soldiers in an ambush near the border with Mali.")
+    [e] = only(events, "ASSAULT")
+    assert e["target"]["country"] == "NER"
+
+
+def test_the_defence_ministry_is_not_the_foreign_ministry_named_before():
+    events = code("The foreign ministry of France condemned the coup. Gunmen killed 17 soldiers in Niger, "
+                  "the defence ministry said, blaming jihadists.")
+    [e] = only(events, "ACCUSE")[-1:]
+    assert e["source"]["sector"] == "MIL"
+
+
+def test_a_rally_is_against_what_its_slogans_are_against_and_an_order_refers_back():
+    [e] = only(code("Thousands rallied in Niamey, waving Russian flags and chanting slogans against France."),
+               "PROTEST")
+    assert e["target"]["country"] == "FRA"
+    events = code("Niger's rulers ordered the French ambassador to leave. France rejected the order.")
+    [e] = only(events, "REJECT")
+    assert e["target"]["country"] == "NER"
+
+
+def test_speakers_are_not_the_targets_of_their_own_warning():
+    events = only(code("Mali and Burkina Faso warned that any intervention would be treated as a declaration of "
+                         "war against them."),
+                  "THREATEN")
+    assert events and all(e["target"] is None for e in events)

@@ -63,7 +63,8 @@ class ActorResolver(MentionFinder):
         for m in mentions:
             c = m.entry.country
             if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG"):
-                counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") else 1
+                counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
+                    and not _elsewhere(sdoc[m.end - 1]) else 1
                 first.setdefault(c, m.start)
         doc.focus_countries = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
         # Resolve every actor-like noun phrase in document order: pronouns and definite
@@ -479,9 +480,10 @@ class ActorResolver(MentionFinder):
         start, end = sent.start, sent.end
         if people and start > 0:
             start = token.doc[start - 1].sent.start
+        sdoc = token.doc
         for m in reversed(doc.user_data.get("mentions", [])):
             if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital") \
-                    and (m.start < token.i or not people):
+                    and (m.start < token.i or not people) and not _elsewhere(sdoc[m.end - 1]):
                 return m.entry.country, f"country named in the sentence ({m.entry.country})"
         if people:
             for m in reversed(doc.user_data.get("mentions", [])):
@@ -490,7 +492,7 @@ class ActorResolver(MentionFinder):
             # else the first country the sentence names after the person: "President X reneged on
             # his commitment to the Zambian people"
             for m in doc.user_data.get("mentions", []):
-                if token.i < m.start < token.sent.end and m.entry.kind == "country":
+                if token.i < m.start < token.sent.end and m.entry.kind == "country" and not _elsewhere(sdoc[m.end - 1]):
                     return m.entry.country, f"country named in the sentence ({m.entry.country})"
             # a person's country is not guessed from the rest of the article unless it came first
             first = next((m for m in doc.user_data.get("mentions", []) if m.entry.kind == "country"), None)
@@ -598,11 +600,13 @@ class ActorResolver(MentionFinder):
             for actor in reversed(doc.user_data.get("resolved", [])):
                 if actor.start < token.i and (actor.actor_id or "").split(":")[0] in ("org", "igo"):
                     return actor
+        # its modifiers too: "the defence ministry" is not the foreign ministry named before
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
         for actor in reversed(doc.user_data.get("resolved", [])):
             if actor.start >= token.i:
                 continue
             words = {t.lemma_.lower() for t in sdoc[actor.start:actor.end]} | {w.lower() for w in actor.name.split()}
-            if lemma in words:
+            if lemma in words and modifiers <= words:
                 return actor
         return None
 
@@ -671,3 +675,10 @@ def make_actors(settings: Settings) -> ActorsStage:
 def _in_longer_entity(sdoc, start: int, end: int) -> bool:
     """Whether tokens start..end lie inside a longer entity ("Aden" in "Abdifatah Aden")."""
     return start > 0 and sdoc[start].ent_iob_ == "I" or end < len(sdoc) and sdoc[end].ent_iob_ == "I"
+
+
+def _elsewhere(tok: Token) -> bool:
+    """A country named as the other side of something, not the setting: "near the border with
+    Mali", "relations with Iran", "flights to Cairo", "accused Paris"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against", "to", "toward", "towards", "from") \
+        or tok.dep_ in ("dobj", "dative")  # "accusing Paris of ...": the other party

@@ -224,6 +224,8 @@ class ArgumentFinder:
                     if c.i in covered_ids:
                         nxt.append(c)  # the trigger's own words are passed through, not taken
                         continue
+                    if c.dep_ == "dobj" and tok.lemma_.lower() in ("use", "employ"):
+                        continue  # "threatened to use force": an instrument, no one acted on
                     if c.dep_ in ("dobj", "dative", "pobj", "attr") or c.dep_ == "appos" and depth > 0:
                         out.append(c)
                         nxt.append(c)
@@ -268,6 +270,8 @@ class ArgumentFinder:
                         return found
         for clause in clauses[1:]:
             for tok in self.nearby_objects(clause, set()):
+                if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("use", "employ"):
+                    continue  # "threatened to use force": what is used is no one threatened
                 # "will no longer tolerate rallies by the group": whoever does what is threatened
                 found = self.actors_of(doc, resolver, tok, doer=self.doer)
                 if found:
@@ -294,12 +298,20 @@ class ArgumentFinder:
             found = others(self.actors_of(doc, resolver, obj, doer=self.doer))
             if found:
                 return found
-        for c in head.children:
-            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
-                for tok in self.nearby_objects(c, set()):
-                    found = others(self.actors_of(doc, resolver, tok))
+        clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"]
+        # "waving flags and chanting slogans against France": an "against" phrase first
+        for c in clauses:
+            for prep in c.subtree:
+                if prep.dep_ == "prep" and prep.lower_ == "against":
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    found = others(self.actors_of(doc, resolver, obj, doer=self.doer))
                     if found:
                         return found
+        for c in clauses:
+            for tok in self.nearby_objects(c, set()):
+                found = others(self.actors_of(doc, resolver, tok))
+                if found:
+                    return found
         return []
 
     def light_verb(self, noun: Token) -> Token | None:

@@ -215,8 +215,10 @@ class EventExtractor(ArgumentFinder):
         events = []
         pairs = []
         for source, target in product(sources, targets or [None]):
-            if source is not None and target is not None and _same(source, target):
-                target = None  # "Iran warned it would respond to any attack on its territory"
+            if target is not None and any(s is not None and _same(s, target) for s in sources):
+                # "Iran warned it would respond to any attack on its territory"; "Mali and
+                # Burkina Faso warned that an intervention would be war against them"
+                target = None
             if (source, target) not in pairs:
                 pairs.append((source, target))
         for source, target in pairs:

@@ -487,3 +487,24 @@ def test_speakers_are_not_the_targets_of_their_own_warning():
                          "war against them."),
                   "THREATEN")
     assert events and all(e["target"] is None for e in events)
+
+
+def test_a_sponsor_is_not_the_actor():
+    [e] = only(code("Iran-backed militias attacked a US base in Iraq on Thursday."), "ASSAULT")
+    assert e["source"]["code"] == "IRQUAF"
+    events = code("Houthi rebels attacked ships. The Iran-backed group said its fighters had seized a tanker.")
+    assert {e["source"]["code"] for e in events} == {"YEMREB"}
+
+
+def test_repelling_an_attack_is_fighting_the_attackers_and_a_vow_to_continue_an_offensive_a_threat():
+    events = code("Al-Shabaab militants stormed a military base in Somalia on Thursday. "
+                  "The army said it repelled the attack.")
+    [e] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "repelled"]
+    assert e["source"]["code"] == "SOMMIL" and e["target"]["code"] == "SOMREB"
+    [e] = only(code("The president vowed to continue the offensive against the insurgents."), "THREATEN")
+    assert e["target"]["sector"] == "REB"
+
+
+def test_a_clause_restated_as_a_charge_that_is_denied_is_still_told():
+    [e] = only(code("Congo's government accused Kigali of violating its sovereignty, a charge Rwanda denies."), "ACCUSE")
+    assert not e["hypothetical"] and e["target"]["code"] == "RWAGOV"

@@ -35,6 +35,7 @@ FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
 PERSON_NOUNS = set(WORDS["person_noun"])
+SPONSORS = set(WORDS["sponsor"])
 SIDE_WORDS = {"warring", "rival", "opposing", "concerned", "relevant", "other"}
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
@@ -80,7 +81,8 @@ class ActorResolver(MentionFinder):
             if tok.i in seen_heads:
                 continue
             if tok.i not in doc.user_data["mention_at"] and self.sector_of(tok)[0] is None and tok.ent_type_ != "PERSON" \
-                    and tok.lemma_.lower() not in CARRIER_NOUNS:  # "Palestinian leaders said they ...": an antecedent
+                    and tok.lemma_.lower() not in CARRIER_NOUNS | GROUP_REFERENCES | COUNTRY_REFERENCES:
+                # ("Palestinian leaders said they ...", "the group said its fighters ...": antecedents)
                 continue
             actor = self.resolve(tok, doc)
             if actor is not None:
@@ -192,7 +194,8 @@ class ActorResolver(MentionFinder):
                                        f"{token.text} of {owner.name}")
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
         if token.lemma_.lower() in GROUP_REFERENCES and det in ("the", "this", "that") and \
-                not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children):
+                not any(c.dep_ in ("compound", "amod", "poss", "prep") and c.lower_ not in SPONSORS for c in token.children):
+            # ("the Iran-backed group" refers back too: Iran is its sponsor)
             back = self.earlier_by_head(token, doc)  # "the group fired drones": the group named before
             if back is not None:
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
@@ -597,8 +600,8 @@ class ActorResolver(MentionFinder):
         sdoc = doc.spacy_doc
         if lemma in GROUP_REFERENCES:
             # "the group", "the militia": the last organisation named
-            for actor in reversed(doc.user_data.get("resolved", [])):
-                if actor.start < token.i and (actor.actor_id or "").split(":")[0] in ("org", "igo"):
+            for actor in reversed(doc.user_data.get("resolved", [])):  # (not its own sponsor: "the al Qaeda-linked group")
+                if actor.end <= token.left_edge.i and (actor.actor_id or "").split(":")[0] in ("org", "igo"):
                     return actor
         # its modifiers too: "the defence ministry" is not the foreign ministry named before
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
@@ -617,9 +620,16 @@ def _ethnic(tok: Token) -> bool:
 
 
 def _contra(tok: Token) -> bool:
-    """'pro-Iranian', 'anti-Syria': the country is a stance, not the actor's own."""
+    """'pro-Iranian', 'anti-Syria': the country is a stance, not the actor's own; 'Iran-backed',
+    'al Qaeda-linked': a sponsor, not the actor itself."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ in ("pro", "anti", "non")
+    return tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ in ("pro", "anti", "non") \
+        or _sponsor(tok)
+
+
+def _sponsor(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-–" and doc[tok.i + 2].lower_ in SPONSORS
 
 
 def np_span(token: Token) -> Span:

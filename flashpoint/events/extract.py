@@ -189,6 +189,9 @@ class EventExtractor(ArgumentFinder):
             for c in verb.children:
                 to_clause = c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)
                 hit = self.lex.match(c) if to_clause else None
+                if hit is None and to_clause and any(w in self.lex.cue("light") for w in lemmas(c)):
+                    # "vowed to continue the offensive": the act is the light verb's object
+                    hit = next((h for g in c.children if g.dep_ == "dobj" for h in [self.lex.match(g)] if h), None)
                 if hit is not None and self.types[hit[0].event_type].quad == 4:
                     trig = _with_type(trig, "THREATEN", "138")
                     rule += f"; promises to {hit[0].text} → THREATEN"
@@ -529,6 +532,8 @@ class EventExtractor(ArgumentFinder):
                     and cur.lower_ in ("on", "about", "over") and tok.pos_ == "NOUN":
                 # "talks on a truce": what is being negotiated has not happened
                 return negated, True, f"hypothetical: under discussion ('{parent.text}')"
+            if cur.dep_ == "ccomp" and cur.i < parent.i and any(c.dep_ == "dobj" for c in parent.children):
+                break  # "X accused Y of Z, a charge Y denies": the clause is told, the verb is about "a charge"
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
             if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):

@@ -508,3 +508,27 @@ def test_repelling_an_attack_is_fighting_the_attackers_and_a_vow_to_continue_an_
 def test_a_clause_restated_as_a_charge_that_is_denied_is_still_told():
     [e] = only(code("Congo's government accused Kigali of violating its sovereignty, a charge Rwanda denies."), "ACCUSE")
     assert not e["hypothetical"] and e["target"]["code"] == "RWAGOV"
+
+
+def test_what_an_attack_on_a_place_did_is_the_attacks():
+    events = code("The strikes followed a drone attack on a US outpost in Jordan that killed three American soldiers.",
+                  published="2024-02-03")
+    [e] = only(events, "ASSAULT")
+    assert e["trigger"]["text"] == "attack" and e["fatalities"] == 3
+    assert e["location"]["country"] == "JOR"  # a US outpost in Jordan is in Jordan
+
+
+def test_the_one_who_withdraws_is_not_the_one_who_asks_for_it():
+    events = code("Prime Minister Mohammed Shia al-Sudani called for the withdrawal of the US-led coalition.",
+                  published="2024-02-03")
+    [e] = only(events, "RETREAT")
+    assert e["source"]["country"] == "USA"
+
+
+def test_suspending_attacks_is_a_ceasefire_and_an_alleged_reason_is_hypothetical():
+    [e] = only(code("Kataib Hezbollah said it was suspending military operations against US troops."), "RETREAT")
+    assert e["mode"] == "ceasefire"
+    events = code("The army arrested two men on suspicion of firing rockets at Ain al-Asad air base.")
+    assert all(e["hypothetical"] for e in only(events, "ASSAULT"))
+    [arrest] = only(events, "COERCE")
+    assert arrest["arrests"] == 2

@@ -65,7 +65,7 @@ class ActorResolver(MentionFinder):
             c = m.entry.country
             if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG"):
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
-                    and not _elsewhere(sdoc[m.end - 1]) else 1
+                    and not self.elsewhere(sdoc[m.end - 1]) else 1
                 first.setdefault(c, m.start)
         doc.focus_countries = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
         # Resolve every actor-like noun phrase in document order: pronouns and definite
@@ -241,6 +241,14 @@ class ActorResolver(MentionFinder):
         if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
             inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
                                  if c.dep_ in ("compound", "amod", "poss", "nmod")) if a]
+            names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if len(names) >= 2 and not any(a.actor_id and not a.actor_id.startswith("country:") for a in inner):
+                # a site named in several words ("Ain al-Asad air base"): the whole name, not its first word
+                run = doc.spacy_doc[names[0].i:names[-1].i + 1].text
+                place = self.place_country(run, doc)
+                if place is not None and place.country:
+                    inner = [self._actor(span, place.name, place.country, None, None,
+                                         f"place {place.name} stands for {place.country}")]
             if not inner:  # "the bases occupied by the American contingent": whoever holds them
                 for c in token.children:
                     agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
@@ -474,6 +482,14 @@ class ActorResolver(MentionFinder):
             return None
         return gazetteer().lookup(name, doc.focus_countries or None)
 
+    def elsewhere(self, tok: Token) -> bool:
+        """A country named as the other side of something, not the setting: "near the border with
+        Mali", "relations with Iran", "flights to Cairo", "accused Paris", "attacks on US forces";
+        and one that acts ("Washington blamed ...") is an actor there, not the setting."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against", "to", "toward", "towards", "from") \
+            or tok.dep_ in ("dobj", "dative", "nsubj") \
+            or tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in self.kb.sector_nouns
+
     def context_country(self, token: Token, doc: Document, people: bool = False) -> tuple[str | None, str]:
         """The country a generic noun belongs to when the phrase names none: a country or
         capital named as a place in the same sentence (for people, also the sentence before),
@@ -486,7 +502,7 @@ class ActorResolver(MentionFinder):
         sdoc = token.doc
         for m in reversed(doc.user_data.get("mentions", [])):
             if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital") \
-                    and (m.start < token.i or not people) and not _elsewhere(sdoc[m.end - 1]):
+                    and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1]):
                 return m.entry.country, f"country named in the sentence ({m.entry.country})"
         if people:
             for m in reversed(doc.user_data.get("mentions", [])):
@@ -495,7 +511,7 @@ class ActorResolver(MentionFinder):
             # else the first country the sentence names after the person: "President X reneged on
             # his commitment to the Zambian people"
             for m in doc.user_data.get("mentions", []):
-                if token.i < m.start < token.sent.end and m.entry.kind == "country" and not _elsewhere(sdoc[m.end - 1]):
+                if token.i < m.start < token.sent.end and m.entry.kind == "country" and not self.elsewhere(sdoc[m.end - 1]):
                     return m.entry.country, f"country named in the sentence ({m.entry.country})"
             # a person's country is not guessed from the rest of the article unless it came first
             first = next((m for m in doc.user_data.get("mentions", []) if m.entry.kind == "country"), None)
@@ -685,10 +701,3 @@ def make_actors(settings: Settings) -> ActorsStage:
 def _in_longer_entity(sdoc, start: int, end: int) -> bool:
     """Whether tokens start..end lie inside a longer entity ("Aden" in "Abdifatah Aden")."""
     return start > 0 and sdoc[start].ent_iob_ == "I" or end < len(sdoc) and sdoc[end].ent_iob_ == "I"
-
-
-def _elsewhere(tok: Token) -> bool:
-    """A country named as the other side of something, not the setting: "near the border with
-    Mali", "relations with Iran", "flights to Cairo", "accused Paris"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against", "to", "toward", "towards", "from") \
-        or tok.dep_ in ("dobj", "dative")  # "accusing Paris of ...": the other party

@@ -333,7 +333,7 @@ class ArgumentFinder:
         return None
 
     def victims_of(self, doc, resolver, noun: Token) -> list[Actor]:
-        carriers = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        carriers = carried_verbs(noun, self.actor_nouns)
         if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
             carriers.append(noun.head)
         for c in carriers:
@@ -390,6 +390,19 @@ class ArgumentFinder:
                         actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
         return None
+
+
+def carried_verbs(noun: Token, actor_nouns) -> list[Token]:
+    """The clauses that tell what an event noun did: its own ("the attack that killed X"), and a
+    "that" clause on the place it hit ("an attack on an outpost in Jordan that killed three
+    soldiers": the outpost killed no one)."""
+    out = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+    for t in noun.subtree:
+        if t.i == noun.i or t.dep_ != "pobj" or t.lemma_.lower() in actor_nouns or t.ent_type_ == "PERSON":
+            continue
+        out += [c for c in t.children if c.dep_ == "relcl" and c.pos_ == "VERB" and any(
+            g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)]
+    return out
 
 
 def conjuncts(tok: Token | None) -> list[Token]:

@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from .. import registry
 from ..config import Settings
 from ..doc import Document
+from ..actors.kb import knowledge_base
+from .arguments import carried_verbs
 from .lexicon import lexicon
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -76,13 +78,13 @@ class CountsStage:
     def __init__(self):
         lex = lexicon()
         self.kill, self.injure, self.arrest = (set(lex.cue(k)) for k in ("kill", "injure", "arrest"))
+        self.actor_nouns = set(knowledge_base().sector_nouns)
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy_doc
         for ev in doc.events:
             trig = sdoc[ev.trigger_start:ev.trigger_end].root  # "missile strike": the head word
-            verbs = [trig] if trig.pos_ == "VERB" else []
-            verbs += [c for c in trig.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+            verbs = [trig] if trig.pos_ == "VERB" else carried_verbs(trig, self.actor_nouns)
             if trig.dep_ in ("nsubj",) and trig.head.pos_ == "VERB":
                 verbs.append(trig.head)
             # "shelled the town, killing 34": a participle without a subject of its own continues the event

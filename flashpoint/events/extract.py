@@ -87,6 +87,11 @@ class EventExtractor(ArgumentFinder):
         events.extend(self.intentions(doc, events))
         return events
 
+    def type_of(self, tok: Token) -> str | None:
+        """The event type of the lexicon phrase ``tok`` heads, if any."""
+        hit = self.lex.match(tok)
+        return hit[0].event_type if hit is not None else None
+
     @staticmethod
     def merge_continuations(doc, events: list[Event]) -> list[Event]:
         """"shelled the town, killing 34 civilians": the participle continues the same event."""
@@ -128,6 +133,8 @@ class EventExtractor(ArgumentFinder):
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
                                      or any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)):
             return []  # "the parties that support him", "a government which is backed by": standing relations
+        if trig.event_type == "SANCTION" and any(c.dep_ == "dobj" and self.type_of(c) == "ASSAULT" for c in verb.children):
+            trig = _with_mode(_with_type(trig, "RETREAT", "074"), "ceasefire")  # "suspending attacks on US troops"
         if "clause" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             # "warned that police will no longer tolerate rallies" threatens; "warned that the
             # conflict could spread" names no one who would act, and is no event
@@ -144,6 +151,13 @@ class EventExtractor(ArgumentFinder):
         # "the attack that killed a commander": the event noun carries this verb
         if subj is not None:
             ref = subj.head.head if subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" else subj
+            if ref.i != subj.i and ref.lemma_.lower() not in self.actor_nouns and ref.ent_type_ != "PERSON":
+                # "an attack on a US outpost in Jordan that killed three soldiers": the clause
+                # hangs on the place, but tells what the attack did
+                up = ref
+                while up.dep_ in ("pobj", "prep") and up.head.i != up.i and up.i not in by_token:
+                    up = up.head
+                ref = up if up.i in by_token else ref
             if ref.i in by_token and by_token[ref.i].pos == "N":
                 return []
         sources: list[Actor | None] = []
@@ -319,19 +333,24 @@ class EventExtractor(ArgumentFinder):
                     if mediators:  # "X launched a mediation between Y and Z": X mediates, to Y and to Z
                         sources, targets = mediators, parties
                         rule = f"subject of '{carrier.lemma_}', parties 'between X and Y'"
-        carrier = self.light_verb(noun) if not sources else None
-        if carrier is not None:
-            subj = self.subject_of(carrier)
-            if subj is not None and subj.i != noun.i:
-                sources = self.actors_of(doc, resolver, subj)
-                rule = f"subject of '{carrier.lemma_}'"
-        if not sources and trig.event_type in ("RETREAT", "MOBILIZE"):
-            # "the withdrawal of its troops", "a deployment of Kenyan soldiers": who moves
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    sources = self.actors_of(doc, resolver, obj)
-                    rule = "'of' phrase (who moves)" if sources else rule
+        carrier = self.light_verb(noun)
+        asked = carrier is not None and self.type_of(carrier) == "REQUEST"
+        for step in (("carrier", "mover") if not asked else ("mover", "carrier")):
+            if sources:
+                break
+            if step == "carrier" and carrier is not None:
+                subj = self.subject_of(carrier)
+                if subj is not None and subj.i != noun.i:
+                    sources = self.actors_of(doc, resolver, subj)
+                    rule = f"subject of '{carrier.lemma_}'"
+            elif step == "mover" and trig.event_type in ("RETREAT", "MOBILIZE"):
+                # "the withdrawal of its troops"; "called for the withdrawal of the coalition":
+                # who moves (whoever asks for it does not)
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        sources = self.actors_of(doc, resolver, obj)
+                        rule = "'of' phrase (who moves)" if sources else rule
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":
@@ -461,6 +480,8 @@ class EventExtractor(ArgumentFinder):
             cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
             if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
                 cue = tok.head
+            if cue is None and tok.dep_ == "xcomp":  # "would keep fighting", "will continue to attack"
+                cue = next((c for c in tok.head.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")), None)
             if cue is None or self.lex.match(cue) is not None and tok.i != doc.spacy_doc[ev.trigger_start].i:
                 continue
             if tok.dep_ == "relcl":
@@ -519,8 +540,11 @@ class EventExtractor(ArgumentFinder):
             if parent.i == cur.i:
                 break
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
+            suspected = cur.dep_ == "prep" and cur.lower_ == "on" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("suspicion", "charge", "accusation", "allegation")
+                for g in cur.children)  # "arrested on suspicion of firing rockets"
             if hit is not None and hit[0].event_type in ("COERCE", "SANCTION", "ACCUSE") and cur.dep_ == "prep" \
-                    and cur.lower_ == "for" and tok.pos_ == "VERB":
+                    and (cur.lower_ == "for" or suspected) and tok.pos_ == "VERB":
                 # "arrested for collaborating with Israel": the reason given is alleged
                 return negated, True, f"hypothetical: the reason given for '{parent.text}'"
             planned = cur.dep_ == "dobj" and tok.pos_ == "NOUN" and any(w in planning for w in lemmas(parent))

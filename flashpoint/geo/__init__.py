@@ -35,7 +35,7 @@ from typing import Any, Iterable, Iterator
 from .. import registry
 from ..doc import Document, Event, Place, doc_ents
 from ..ingest.clean import find_dateline
-from .gazetteer import K_ADMIN1, K_CITY, K_SITE, Gazetteer, normalize
+from .gazetteer import K_ADMIN1, K_CITY, K_COUNTRY, K_SITE, Gazetteer, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns that name a kind of place; "the town of X", "X district", "X province".
@@ -411,6 +411,12 @@ def _resolve(sdoc, s: int, e: int, label: str, gaz: Gazetteer, hints: list[str])
             return None
         if hints and gaz.countries[gaz.cc[i]] not in hints and gaz.kind[i] == K_CITY and gaz.pop[i] < 20000:
             return None
+    if site_end > e and not site and i is not None and gaz.kind[i] == K_COUNTRY:
+        # a country's base or embassy is its own, not a site in it: "a US outpost in Jordan" is
+        # placed by its "in" phrase; "a US base" names at most the country
+        if any(c.dep_ == "prep" and c.lower_ in STRONG_PREPS for c in sdoc[site_end - 1].children):
+            return None
+        site_end = e
     end = site_end if (site or site_end > e) else e
     words = sdoc[s:end].text
     if i is None:

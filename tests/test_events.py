@@ -532,3 +532,8 @@ def test_suspending_attacks_is_a_ceasefire_and_an_alleged_reason_is_hypothetical
     assert all(e["hypothetical"] for e in only(events, "ASSAULT"))
     [arrest] = only(events, "COERCE")
     assert arrest["arrests"] == 2
+
+
+def test_people_in_a_town_are_of_the_towns_country():
+    [e] = only(code("Police arrested three men in Basra on Monday."), "COERCE")
+    assert e["target"]["code"] == "IRQCVL" and e["source"]["code"] == "IRQCOP"

@@ -519,7 +519,7 @@ class ActorResolver(MentionFinder):
                 return None, ""
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
-        return None, ""
+        return self.sentence_place_country(token, doc)  # no country named anywhere: a town's
 
     @staticmethod
     def sentence_place_country(token: Token, doc: Document) -> tuple[str | None, str]:
@@ -528,6 +528,15 @@ class ActorResolver(MentionFinder):
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
                  if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
                  and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
+        if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
+            for tok in sent:
+                if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVES and tok.pos_ in ("PROPN", "NOUN"):
+                    name = tok if tok.pos_ == "PROPN" else next(
+                        (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+                    place = ActorResolver.place_country(np_span(name).text if name is not None else "", doc) \
+                        if name is not None else None
+                    if place is not None and place.country and place.precision in ("city", "admin1"):
+                        found.add(place.country)
         if len(found) == 1:
             country = found.pop()
             return country, f"the one country named in the sentence ({country})"

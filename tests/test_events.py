@@ -537,3 +537,18 @@ def test_suspending_attacks_is_a_ceasefire_and_an_alleged_reason_is_hypothetical
 def test_people_in_a_town_are_of_the_towns_country():
     [e] = only(code("Police arrested three men in Basra on Monday."), "COERCE")
     assert e["target"]["code"] == "IRQCVL" and e["source"]["code"] == "IRQCOP"
+
+
+def test_coordinated_weapons_launched_and_guilty_of_violating():
+    [e] = only(code("Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla "
+                    "camps near the eastern Thai border today."), "ASSAULT")
+    assert e["source"]["code"] == "VNMMIL"
+    events = only(code("Both the Philippine military and the Moro Islamic Liberation Front are guilty of "
+                       "violating the ceasefire."), "ASSAULT")
+    assert {e["source"]["code"] for e in events} == {"PHLMIL", "PHLREB"}
+
+
+def test_british_and_american_spellings_of_a_name_are_one_name():
+    events = code("The Organization of African Unity condemned the coup in Niger.")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["actor_id"] == "igo:AU"

@@ -105,11 +105,12 @@ _FOLD = re.compile(r"[-‐‑–'’‘`´.]")
 
 
 def normalise(name: str) -> str:
-    """The key a name is indexed under: lower case, no accents, hyphens/apostrophes as spaces."""
+    """The key a name is indexed under: lower case, no accents, hyphens/apostrophes as spaces,
+    British spellings as American ones (``SPELLING``)."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
     name = _FOLD.sub(lambda m: "" if m.group() == "." else " ", name.lower())
-    name = re.sub(r"\s+", " ", name).strip()
+    name = " ".join(SPELLING.get(w, w) for w in name.split())
     return name[4:] if name.startswith("the ") else name
 
 
@@ -305,6 +306,7 @@ class KnowledgeBase:
 WORDS = read_cues(data_path("actors", "data", "words.tsv"))
 # particles of Arabic, Iberian, Dutch... names, left out when comparing first and last names
 NAME_PARTICLES = set(WORDS["name_particle"])
+SPELLING = WORDS["spelling"]
 
 _PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
              "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}

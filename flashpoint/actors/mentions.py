@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc
 
-from .kb import NAME_PARTICLES, WORDS, Entry, KnowledgeBase, exact_key, normalise
+from .kb import NAME_PARTICLES, SPELLING, WORDS, Entry, KnowledgeBase, exact_key, normalise
 
 PERSON_TITLES_GOV = set(WORDS["title_gov"])
 PERSON_TITLES_MIL = set(WORDS["title_mil"])
@@ -33,7 +33,7 @@ _FOLD_ASCII = str.maketrans({".": None, "-": " ", "'": " ", "`": " "})
 def _normalise_fast(name: str) -> str:
     if not name.isascii():
         return normalise(name)
-    name = " ".join(name.lower().translate(_FOLD_ASCII).split())
+    name = " ".join(SPELLING.get(w, w) for w in name.lower().translate(_FOLD_ASCII).split())
     return name[4:] if name.startswith("the ") else name
 
 
@@ -41,7 +41,7 @@ def _exact_key_fast(name: str) -> str:
     return " ".join(name.replace(".", "").split())
 
 
-_SAMPLES = ("The U.S.-led  coalition", "Al-Qaeda's", "the Hague", "THE ", "O'Brien`s  x\t", "Jan. 5 ", "",
+_SAMPLES = ("The U.S.-led  coalition", "Organisation of  African Unity", "Al-Qaeda's", "the Hague", "THE ", "O'Brien`s  x\t", "Jan. 5 ", "",
             " the  the ", "Côte d’Ivoire", "U.N. Security\nCouncil", "the", "The-Hague")
 if all(_normalise_fast(x) == normalise(x) and _exact_key_fast(x) == exact_key(x) for x in _SAMPLES):
     _normalise, _exact_key = lru_cache(maxsize=1 << 14)(_normalise_fast), _exact_key_fast

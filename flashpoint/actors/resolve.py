@@ -226,6 +226,8 @@ class ActorResolver(MentionFinder):
                 return self._like(span, whose, f"'{token.text}' of {whose.name}")
         # 4. a generic noun carried by a known actor: "the commander of the IRGC", "members of X"
         owner = self.owner_of(token, doc, date, depth)
+        if owner is not None and not (owner.country or owner.sector or owner.actor_id):
+            owner = None  # an unknown name says nothing about what it holds ("Association of African Jurists")
         if owner and token.lemma_.lower() in FOLLOWERS and ((owner.actor_id or "").startswith("person:")
                                                             or not owner.actor_id and owner.sector):
             # "supporters of jailed former prime minister Imran Khan": his country's opposition or
@@ -316,7 +318,8 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, span_name(span, token), country, title_sector, None,
                                    "unknown person" + (f", title → {title_sector}" if title_sector else "")
                                    + (f", {country_reason}" if country else ""))
-        if token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME", "LOC") and not country:
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME", "LOC") and not country \
+                and not (token.ent_type_ == "ORG" and token.ent_iob_ == "I"):  # ("Unity" ending an organisation's name)
             # a town stands for its country ("Russian missiles hit Kharkiv"), whatever label the
             # small model gave it; a sea or a region (LOC) does not
             name = " ".join(t.text for t in span if t.pos_ == "PROPN") or token.text

@@ -35,6 +35,9 @@ class ArgumentFinder:
                 obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
+                tok = tok.head.head  # "X are guilty of violating the ceasefire": X violated it
+                continue
             if tok.dep_ == "advcl" and tok.tag_ == "VBG":
                 # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses
                 said = next((c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i
@@ -320,7 +323,8 @@ class ArgumentFinder:
         tok = noun
         for _ in range(4):
             prev, tok = tok, tok.head
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i != noun.i and tok.lemma_.lower() not in self.counted_by:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i != noun.i and tok.lemma_.lower() not in self.counted_by \
+                    and prev.dep_ != "conj":  # ("launched artillery, mortar and rocket fire": coordinated objects)
                 return None  # "London's role in the attack": the role is the verb's, not the attack
             if tok.pos_ in ("VERB", "AUX"):
                 # "arrived in Cairo for talks": who comes for an event takes part in it

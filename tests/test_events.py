@@ -552,3 +552,11 @@ def test_british_and_american_spellings_of_a_name_are_one_name():
     events = code("The Organization of African Unity condemned the coup in Niger.")
     [e] = only(events, "ACCUSE")
     assert e["source"]["actor_id"] == "igo:AU"
+
+
+def test_a_curfew_imposed_somewhere_and_force_used_for_a_purpose():
+    [e] = only(code("President Omar El Bashir on Thursday shortened by one hour the nightly curfew imposed in Sudan."),
+               "CONCEDE")
+    assert e["target"]["code"] == "SDNCVL"
+    [e] = only(code("Egyptian police opened fire to disperse demonstrators on Monday night."), "ASSAULT")
+    assert e["target"]["code"] == "EGYCVL"

@@ -151,6 +151,15 @@ class ArgumentFinder:
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors
+        # force used for a purpose is aimed at whom the purpose names: "opened fire to disperse
+        # the demonstrators", "fired tear gas to break up the rally"
+        if trig.event_type in ("ASSAULT", "COERCE"):
+            for c in head.children:
+                if c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children):
+                    obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                    actors = others(self.actors_of(doc, resolver, obj, doer=self.doer))
+                    if actors:
+                        return actors
         # a trigger phrase that holds its object: "expelled two Russian diplomats"
         for tok in covered:
             if tok.i != head.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i:
@@ -363,7 +372,8 @@ class ArgumentFinder:
             nxt = []
             for h in frontier:
                 for c in h.children:
-                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and event_type == "THREATEN":
+                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and event_type == "THREATEN" \
+                            or c.dep_ == "acl" and h.i != tok.i:  # "the curfew imposed in Sudan"
                         nxt.append(c)
                     elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against"):
                         nxt += [g for g in c.children if g.dep_ == "pobj"]

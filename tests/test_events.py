@@ -560,3 +560,19 @@ def test_a_curfew_imposed_somewhere_and_force_used_for_a_purpose():
     assert e["target"]["code"] == "SDNCVL"
     [e] = only(code("Egyptian police opened fire to disperse demonstrators on Monday night."), "ASSAULT")
     assert e["target"]["code"] == "EGYCVL"
+
+
+def test_a_word_of_a_known_name_is_no_trigger_and_one_body_is_one_source():
+    events = code("The Asia-Pacific Economic Cooperation forum has agreed to set up an energy research center.")
+    assert not only(events, "COOPERATE")
+    [e] = only(code("A Myanmar junta airstrike killed dozens at a village gathering."), "ASSAULT")
+    assert e["source"]["code"] == "MMRGOV"
+
+
+def test_the_junta_refers_back_to_a_body_named_as_a_modifier_and_a_weak_title_keeps_the_record():
+    events = code("A Myanmar junta airstrike killed dozens. The European Union and the United States urged "
+                  "the junta to end its violence.", published="2023-04-12")
+    assert {e["target"]["code"] for e in only(events, "REQUEST")} == {"MMRGOV"}
+    [e] = only(code("Workers marched through Yangon to demand the release of detained leader Aung San Suu Kyi.",
+                    published="2023-04-12"), "PROTEST")
+    assert e["source"]["country"] == "MMR" and e["target"]["code"] == "MMROPP"

@@ -40,7 +40,7 @@ SIDE_WORDS = {"warring", "rival", "opposing", "concerned", "relevant", "other"}
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
-LOCATIVES = {"in", "inside", "within", "across", "throughout", "at"}
+LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
 PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
 
@@ -386,6 +386,9 @@ class ActorResolver(MentionFinder):
             # the text's own title outranks the dated record: "President X" is GOV in that story
             head = span.doc[m.end - 1]
             titled = self.title_sector(span, head)
+            before = {t.lower_.rstrip(".") for t in span.doc[span.start:m.start]}
+            if not before & (PERSON_TITLES_GOV | PERSON_TITLES_MIL) - WEAK_TITLES:
+                titled = None  # "detained leader Aung San Suu Kyi": a weak title does not outrank the record
             # an office in an armed group or party ("RSF commander X", "Hamas leader Y") is no
             # state title: the person's dated record says what the office is
             mention_at = doc.user_data.get("mention_at", {})
@@ -489,6 +492,8 @@ class ActorResolver(MentionFinder):
         """A country named as the other side of something, not the setting: "near the border with
         Mali", "relations with Iran", "flights to Cairo", "accused Paris", "attacks on US forces";
         and one that acts ("Washington blamed ...") is an actor there, not the setting."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "the EU and the United States urged": as the first
+            tok = tok.head
         return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against", "to", "toward", "towards", "from") \
             or tok.dep_ in ("dobj", "dative", "nsubj") \
             or tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in self.kb.sector_nouns
@@ -639,6 +644,12 @@ class ActorResolver(MentionFinder):
             words = {t.lemma_.lower() for t in sdoc[actor.start:actor.end]} | {w.lower() for w in actor.name.split()}
             if lemma in words and modifiers <= words:
                 return actor
+        # or a known body named only as a modifier ("a Myanmar junta airstrike … the junta")
+        for m in reversed(doc.user_data.get("mentions", [])):
+            if m.end <= token.left_edge.i and m.entry.kind not in ("country", "person"):
+                words = {t.lemma_.lower() for t in sdoc[m.start:m.end]} | {w.lower() for w in m.entry.name.split()}
+                if lemma in words and modifiers <= words:
+                    return self._from_entry(m, sdoc[m.start:m.end], doc.published, "name", doc)
         return None
 
 

@@ -65,7 +65,10 @@ class EventExtractor(ArgumentFinder):
 
     def sentence_events(self, doc: Document, resolver: ActorResolver, index: int, sent: Span) -> list[Event]:
         found = []
+        mention_at = doc.user_data.get("mention_at", {})
         for tok in sent:
+            if tok.i in mention_at and mention_at[tok.i].entry.kind != "country":
+                continue  # a word of a known name: "Asia-Pacific Economic Cooperation", "Rapid Support Forces"
             hit = self.lex.match(tok)
             if hit is not None:
                 found.append((tok, *hit))
@@ -318,6 +321,10 @@ class EventExtractor(ArgumentFinder):
                     if actor_tok is not None:
                         sources += self.actors_of(doc, resolver, actor_tok)
                         rule = f"'{c.lower_}' phrase"
+        # "a Myanmar junta airstrike": the country and its junta are one source, the more specific
+        sources = [a for a in sources if not (a.sector is None and (a.actor_id or "").startswith("country:") and any(
+            b is not a and b.country == a.country and b.sector for b in sources))]
+        sources = [a for k, a in enumerate(sources) if not any(_same(a, b) for b in sources[:k])]
         targets: list[Actor | None] = []
         between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None and not sources:

@@ -576,3 +576,22 @@ def test_the_junta_refers_back_to_a_body_named_as_a_modifier_and_a_weak_title_ke
     [e] = only(code("Workers marched through Yangon to demand the release of detained leader Aung San Suu Kyi.",
                     published="2023-04-12"), "PROTEST")
     assert e["source"]["country"] == "MMR" and e["target"]["code"] == "MMROPP"
+
+
+def test_the_strikes_told_before_keep_their_doer_and_the_speaker_vows():
+    events = code("India said it struck nine sites in Pakistan early on Wednesday. Pakistan said the strikes "
+                  "killed 26 civilians and vowed to retaliate.", published="2025-05-07")
+    [later] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "strikes"]
+    assert later["source"]["country"] == "IND" and later["fatalities"] == 26 and later["mode"] is None
+    [vow] = only(events, "THREATEN")
+    assert vow["source"]["code"] == "PAK"
+    [first] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "struck"]
+    assert first["target"]["country"] == "PAK"
+
+
+def test_an_explosion_that_killed_and_wounded_is_one_doer_and_people_in_a_village_of_a_town():
+    events = code("A roadside bombing near the town of Samarra killed one U.S. soldier and wounded two others, "
+                  "the military said.")
+    assert not [e for e in only(events, "ASSAULT") if e["source"] and e["source"]["text"] == "the military"]
+    [e] = only(code("Troops fired artillery overnight, killing at least 10 people in the village of Poonch."), "ASSAULT")
+    assert e["target"]["code"] == "INDCVL"

@@ -539,8 +539,10 @@ class ActorResolver(MentionFinder):
         if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
             for tok in sent:
                 if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVES and tok.pos_ in ("PROPN", "NOUN"):
-                    name = tok if tok.pos_ == "PROPN" else next(
-                        (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+                    name = tok if tok.pos_ == "PROPN" else next(  # "in Anbar province", "in the village of Poonch"
+                        (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or next(
+                        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                     place = ActorResolver.place_country(np_span(name).text if name is not None else "", doc) \
                         if name is not None else None
                     if place is not None and place.country and place.precision in ("city", "admin1"):

@@ -47,11 +47,15 @@ class ArgumentFinder:
                 if speaker is not None:
                     return speaker
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
-                if tok.dep_ == "conj" and tok.head.dep_ in ("ccomp", "advcl") and \
-                        any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
+                said = self.lex.match(tok)  # (an event does not vow or demand: its verbs of saying need a speaker)
+                said = said is not None and self.types[said[0].event_type].quad in (1, 3)
+                if tok.dep_ == "conj" and tok.head.dep_ in ("ccomp", "advcl") and any(
+                        c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and said and self.lex.match(c) is not None
+                        for c in tok.head.children) and \
                         tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children):
-                    # "X said five were killed and vowed to retaliate": the killed vow nothing;
-                    # the active verb goes with the clause above
+                    # "X said five were killed and vowed to retaliate", "X said the strikes killed
+                    # 26 and vowed to retaliate": neither the killed nor the strikes vow; the active
+                    # verb goes with the clause above
                     tok = tok.head.head
                     continue
                 if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
@@ -390,7 +394,9 @@ class ArgumentFinder:
                               for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                 if obj is None or obj.pos_ != "PROPN":
                     continue
-                actor = resolver.resolve(obj, doc)
+                actor = resolver.resolve(obj, doc) or next(  # "in Pakistan and Pakistani Kashmir"
+                    (a for c in obj.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                     for a in [resolver.resolve(c, doc)] if a is not None), None)
                 mention = doc.user_data.get("mention_at", {}).get(obj.i)
                 as_place = mention is not None and mention.how == "capital"  # "in Algiers": the city, not the government
                 if actor is not None and actor.country and (not actor.sector or as_place) and (

@@ -388,6 +388,11 @@ class EventExtractor(ArgumentFinder):
             return []
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
+        if not sources and det in ("the", "these", "those", "this"):
+            # "Pakistan said the strikes killed 26 civilians": the strikes told before, and their doer
+            back = self.earlier_doer(doc, resolver, noun)
+            if back is not None:
+                sources, rule = [back], "the same event told before"
         civil = next((f for f in trig.flags if f.startswith("civil")), None)
         if civil and sources and sources[0].sector not in STATE_SECTORS and (
                 sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
@@ -399,6 +404,7 @@ class EventExtractor(ArgumentFinder):
                 or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")
                                                                   for g in c.children) for c in noun.children)):
             trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike
+            mode = self.instrument_mode(noun)  # (the labour strike's own mode goes with it)
             trig = _with_mode(trig, mode) if mode else trig
         events = []
         for source, target in product(sources or [None], targets):

@@ -15,17 +15,23 @@ from ..config import Settings
 from ..doc import Article
 
 _settings: Settings | None = None
+_load_error: Exception | None = None
 
 
 def _init(settings: Settings) -> None:
-    global _settings
+    global _settings, _load_error
     _settings = settings
     from ..pipeline import load
-    load(settings)  # warm up: model and knowledge base loaded once per worker
+    try:
+        load(settings)  # warm up: model and knowledge base loaded once per worker
+    except Exception as err:  # noqa: BLE001 - raised from the first job: a pool whose initializer
+        _load_error = err     # fails restarts its workers forever, and the caller would wait
 
 
 def _work(job: tuple[list[Article], bool]):
     from . import code_batch
+    if _load_error is not None:
+        raise _load_error
     batch, documents = job
     return code_batch(batch, _settings, documents)
 

@@ -45,3 +45,12 @@ def test_documents_mode_pairs():
 def test_default_workers_is_cores():
     from flashpoint.scale import default_workers
     assert default_workers() >= 1
+
+
+def test_a_pipeline_that_cannot_load_in_the_workers_fails_instead_of_waiting():
+    import pytest
+    from flashpoint.config import Settings
+    from flashpoint.scale import run_documents
+    settings = Settings().with_(batch_size=2, stages=("clean", "no-such-stage"))
+    with pytest.raises(KeyError, match="no-such-stage"):
+        list(run_documents(_articles(), settings, workers=2))

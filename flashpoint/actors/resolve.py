@@ -36,7 +36,7 @@ GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
 PERSON_NOUNS = set(WORDS["person_noun"])
 SPONSORS = set(WORDS["sponsor"])
-SIDE_WORDS = {"warring", "rival", "opposing", "concerned", "relevant", "other"}
+SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
@@ -543,8 +543,7 @@ class ActorResolver(MentionFinder):
                         (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or next(
                         (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-                    place = ActorResolver.place_country(np_span(name).text if name is not None else "", doc) \
-                        if name is not None else None
+                    place = ActorResolver.place_country(np_span(name).text, doc) if name is not None else None
                     if place is not None and place.country and place.precision in ("city", "admin1"):
                         found.add(place.country)
         if len(found) == 1:

@@ -47,19 +47,10 @@ class ArgumentFinder:
                 if speaker is not None:
                     return speaker
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
-                said = self.lex.match(tok)  # (an event does not vow or demand: its verbs of saying need a speaker)
-                said = said is not None and self.types[said[0].event_type].quad in (1, 3)
-                if tok.dep_ == "conj" and tok.head.dep_ in ("ccomp", "advcl") and any(
-                        c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and said and self.lex.match(c) is not None
-                        for c in tok.head.children) and \
-                        tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children):
-                    # "X said five were killed and vowed to retaliate", "X said the strikes killed
-                    # 26 and vowed to retaliate": neither the killed nor the strikes vow; the active
-                    # verb goes with the clause above
+                if self.speaks_above(tok):
                     tok = tok.head.head
                     continue
-                if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
-                        tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in self.actor_nouns):
+                if self.people_doing(tok):
                     return tok.head  # "dispersed demonstrators protesting the results": they protest
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
@@ -73,6 +64,23 @@ class ArgumentFinder:
                 return tok.head
             break
         return None
+
+    def speaks_above(self, verb: Token) -> bool:
+        """"X said five were killed and vowed to retaliate", "X said the strikes killed 26 and
+        vowed to retaliate": an active verb conjoined to a reported clause whose subject was
+        acted on, or is an event (which vows or demands nothing), goes with the clause above."""
+        if verb.dep_ != "conj" or verb.head.dep_ not in ("ccomp", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                or any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+        hit = self.lex.match(verb)
+        saying = hit is not None and self.types[hit[0].event_type].quad in (1, 3)
+        return any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and saying and self.lex.match(c) is not None
+                   for c in verb.head.children)
+
+    def people_doing(self, verb: Token) -> bool:
+        """A participle telling what people are doing: "demonstrators protesting the results"."""
+        return verb.dep_ == "acl" and verb.tag_ == "VBG" and (
+            verb.head.pos_ == "PROPN" or verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in self.actor_nouns)
 
     @staticmethod
     def subjunctive_subject(verb: Token) -> Token | None:
@@ -220,10 +228,10 @@ class ArgumentFinder:
         sdoc = doc.spacy_doc
         told_before = doc.user_data.get("events_so_far", [])
         for ev in reversed(told_before):
-            told = sdoc[ev.trigger_start]  # the same kind of event, or the same word ("struck" … "the strikes")
-            if (ev.event_type == hit[0].event_type or told.lemma_.lower() == tok.lemma_.lower()) \
-                    and ev.source is not None and ev.source.country \
-                    and not ev.negated and not ev.hypothetical and sdoc[ev.trigger_start].i < here:
+            # the same kind of event, or the same word ("struck" … "the strikes")
+            same_word = sdoc[ev.trigger_start].lemma_.lower() == tok.lemma_.lower()
+            if (ev.event_type == hit[0].event_type or same_word) and ev.source is not None and ev.source.country \
+                    and not ev.negated and not ev.hypothetical and ev.trigger_start < here:
                 # of an event with several doers ("American and British jets struck"), the first named
                 ev = next(e for e in told_before if e.trigger_start == ev.trigger_start and e.source is not None)
                 return resolver.same_as(np_span(tok), ev.source, f"'{tok.text}' refers back to the "
@@ -240,7 +248,7 @@ class ArgumentFinder:
                     if c.i in covered_ids:
                         nxt.append(c)  # the trigger's own words are passed through, not taken
                         continue
-                    if c.dep_ == "dobj" and tok.lemma_.lower() in ("use", "employ"):
+                    if c.dep_ == "dobj" and tok.lemma_.lower() in self.lex.cue("using"):
                         continue  # "threatened to use force": an instrument, no one acted on
                     if c.dep_ in ("dobj", "dative", "pobj", "attr") or c.dep_ == "appos" and depth > 0:
                         out.append(c)
@@ -286,8 +294,6 @@ class ArgumentFinder:
                         return found
         for clause in clauses[1:]:
             for tok in self.nearby_objects(clause, set()):
-                if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("use", "employ"):
-                    continue  # "threatened to use force": what is used is no one threatened
                 # "will no longer tolerate rallies by the group": whoever does what is threatened
                 found = self.actors_of(doc, resolver, tok, doer=self.doer)
                 if found:

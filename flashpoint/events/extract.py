@@ -24,9 +24,11 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from .. import registry
+from ..actors.kb import WORDS, knowledge_base
 from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event, span_ents
+from ..nlp import inflections
 from .arguments import STATE_SECTORS, ArgumentFinder, _same
 from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
@@ -43,14 +45,11 @@ class EventExtractor(ArgumentFinder):
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.types = event_types()
-        from ..actors.kb import knowledge_base  # nouns that name actors: "demonstrators", "troops"
-        self.actor_nouns = set(knowledge_base().sector_nouns)
-        from ..actors.kb import WORDS
+        self.actor_nouns = set(knowledge_base().sector_nouns)  # nouns that name actors: "demonstrators"
         # nouns a light verb reaches an event noun through: "a series of attacks", "dozens of
         # strikes", "issued a message of gratitude"
-        self.counted_by = set(WORDS["quantity"]) | set(WORDS["carrier"]) | {
-            "series", "wave", "spate", "string", "round", "barrage", "volley", "campaign"}
-        from ..nlp import inflections  # "planning" as a modifier: "planning attacks" parsed as a compound
+        self.counted_by = set(WORDS["quantity"]) | set(WORDS["carrier"]) | set(lex.cue("series"))
+        # "planning" as a modifier: "planning attacks" parsed as a compound
         self.planning_forms = {f for w in lex.cue("planning") for f in inflections(w) if f.endswith("ing")}
 
     # -- per document -----------------------------------------------------------------
@@ -554,7 +553,7 @@ class EventExtractor(ArgumentFinder):
                 break
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
             suspected = cur.dep_ == "prep" and cur.lower_ == "on" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in ("suspicion", "charge", "accusation", "allegation")
+                g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("suspicion")
                 for g in cur.children)  # "arrested on suspicion of firing rockets"
             if hit is not None and hit[0].event_type in ("COERCE", "SANCTION", "ACCUSE") and cur.dep_ == "prep" \
                     and (cur.lower_ == "for" or suspected) and tok.pos_ == "VERB":
@@ -578,8 +577,7 @@ class EventExtractor(ArgumentFinder):
                 return negated, True, f"hypothetical: governed by '{parent.text}'"
             # a relative clause, or a participle telling what people are doing ("demonstrators
             # protesting the results"), is asserted on its own
-            asserted = cur.dep_ == "relcl" or cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.i == tok.i \
-                and cur.head.pos_ in ("NOUN", "PROPN") and (cur.head.pos_ == "PROPN" or cur.head.lemma_.lower() in self.actor_nouns) \
+            asserted = cur.dep_ == "relcl" or cur.i == tok.i and self.people_doing(cur) \
                 or cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("asserted") for m in cur.children)
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
                     (cur.i != tok.i or asserted) or cur.dep_ == "acl" and asserted:

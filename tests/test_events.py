@@ -595,3 +595,30 @@ def test_an_explosion_that_killed_and_wounded_is_one_doer_and_people_in_a_villag
     assert not [e for e in only(events, "ASSAULT") if e["source"] and e["source"]["text"] == "the military"]
     [e] = only(code("Troops fired artillery overnight, killing at least 10 people in the village of Poonch."), "ASSAULT")
     assert e["target"]["code"] == "INDCVL"
+
+
+def test_a_stance_is_no_nationality_and_a_named_town_gives_its_country():
+    # "pro-Russian", "anti-government": what the actor stands for, not where it is from
+    [e] = only(code("Pro-Russian separatists shelled the town of Avdiivka on Monday."), "ASSAULT")
+    assert e["source"]["country"] != "RUS" and e["source"]["sector"] == "REB"
+    assert e["target"]["code"] == "UKRCVL"  # the town's people, in the town's country
+    [e] = only(code("An anti-Syria journalist was killed by gunmen in Tripoli."), "ASSAULT")
+    assert e["target"]["country"] != "SYR"
+    [e] = only(code("Israeli troops killed three residents of Jenin on Tuesday."), "ASSAULT")
+    assert e["target"]["code"] == "PSECVL"
+
+
+def test_an_ally_or_a_neighbour_of_x_is_not_x():
+    [e] = only(code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon."), "ASSAULT")
+    assert e["target"]["country"] == "LBN"
+    [e] = only(code("Iran's proxies in Iraq attacked a US base."), "ASSAULT")
+    assert e["source"]["code"] == "IRQUAF"
+    [e] = only(code("Serbia protested to Albania, accusing its neighbour of arming rebels."), "ACCUSE")
+    assert e["source"]["country"] == "SRB" and e["target"]["country"] == "ALB"
+
+
+def test_the_forces_a_country_mobilises_are_not_its_target():
+    [e] = only(code("Britain mobilized army reservists for a possible war against Iraq."), "MOBILIZE")
+    assert e["source"]["country"] == "GBR" and e["target"]["country"] == "IRQ"
+    [e] = only(code("Russia massed troops near the frontier."), "MOBILIZE")
+    assert e["target"] is None

@@ -226,3 +226,9 @@ def test_a_dateline_places_its_own_paragraph_only():
     later = [e for e in events if e["sentence"].startswith("The government")]
     assert lede and all((e["location"] or {}).get("name") == "Goma" for e in lede)
     assert later and all(e["location"] is None for e in later)
+
+
+def test_a_much_larger_town_beats_a_village_whose_main_name_matches(gaz):
+    # Jenin in the West Bank is listed under "Janin"; a Polish village of 1,100 is "Jenin" exactly
+    assert gaz.lookup("Jenin").country == "PSE"
+    assert gaz.lookup("Jenin", ["POL"]).country == "POL"

@@ -40,6 +40,8 @@ SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
+RELATIONS = set(WORDS["relation"])
+NEIGHBOURS = set(WORDS["neighbour"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
 PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
@@ -63,7 +65,8 @@ class ActorResolver(MentionFinder):
         # (a place named counts twice: "in Iraq" says more about the setting than "American")
         for m in mentions:
             c = m.entry.country
-            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG"):
+            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.start]):
+                # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
                     and not self.elsewhere(sdoc[m.end - 1]) else 1
                 first.setdefault(c, m.start)
@@ -176,6 +179,10 @@ class ActorResolver(MentionFinder):
             community = country != m.entry.country  # a people living in another country: not that state
             return self._actor(span, token.text if community else m.entry.name, country,
                                "CVL" if counted or ethnic or living else None, None if community else m.entry.id, reason)
+        if token.lemma_.lower() in RELATIONS:
+            other = self.related(token, span, doc, date, depth)
+            if other is not None:
+                return other
         # 3. "whose members", "its fighters": the owner is the actor
         named_body = token.lemma_.lower() in CARRIER_NOUNS and any(
             c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind not in ("country", "person")
@@ -284,6 +291,8 @@ class ActorResolver(MentionFinder):
                 if c.dep_ in ("compound", "poss", "nmod") and cm and cm.entry.kind not in ("country", "person") and cm.entry.country:
                     country, country_reason = cm.entry.country, f"'{c.text}' is {cm.entry.name}"
                     break
+        if sector is not None and not country:  # "the town of Avdiivka", "residents of Jenin": the place's country
+            country, country_reason = self.named_place_country(token, doc)
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
             if det in ("the", "this", "that", "these", "those"):
@@ -473,8 +482,8 @@ class ActorResolver(MentionFinder):
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
         for tok in span:  # "Russian President Boris Yeltsin": a titled office names the country too
             m = mention_at.get(tok.i)
-            if m is not None and m.entry.kind == "country" and _ethnic(tok):
-                continue
+            if m is not None and (m.entry.kind == "country" and _ethnic(tok) or _contra(tok)):
+                continue  # ("a pro-Russian separatist", "an anti-Syria journalist": a stance, not a country)
             if m is not None and tok.i != head.i and m.entry.kind not in ("person", "igo", "ngo") and m.entry.country \
                     and len(m.entry.country) == 3 and head.i not in range(m.start, m.end):
                 return m.entry.country, f"'{doc.spacy_doc[m.start:m.end].text}' → {m.entry.country}"
@@ -512,6 +521,10 @@ class ActorResolver(MentionFinder):
             if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital") \
                     and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1]):
                 return m.entry.country, f"country named in the sentence ({m.entry.country})"
+        if not people:  # a town the sentence names as a place: "militants killed in Jenin"
+            country, why = self.sentence_place_country(token, doc)
+            if country:
+                return country, why
         if people:
             for m in reversed(doc.user_data.get("mentions", [])):
                 if start <= m.start < token.i and m.entry.kind == "country":
@@ -528,6 +541,61 @@ class ActorResolver(MentionFinder):
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
         return self.sentence_place_country(token, doc)  # no country named anywhere: a town's
+
+    def related(self, token: Token, span: Span, doc: Document, date, depth) -> Actor | None:
+        """"X's ally", "its neighbour", "allies of Iran": someone other than X. A neighbour is the
+        last other country named before; an ally or a proxy is of the country its phrase places
+        it in ("Iran's proxies in Iraq"), else of none."""
+        mention_at = doc.user_data.get("mention_at", {})
+        if any(c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind != "country"
+               for c in token.children):
+            return None  # "its European Community partners": the body named
+        holder = next((c for c in token.children if c.dep_ == "poss"), None)
+        if holder is None:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            holder = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if holder is None:  # "Iranian proxies"
+            holder = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.i in mention_at
+                           and mention_at[c.i].entry.kind == "country"), None)
+        owner = self.resolve(holder, doc, date, depth + 1) if holder is not None else None
+        if owner is None or not owner.country:
+            return None
+        if token.lemma_.lower() in NEIGHBOURS:
+            sdoc = token.doc
+            start = sdoc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+            other = next((m for m in reversed(doc.user_data.get("mentions", []))
+                          if start <= m.start < token.i and m.entry.kind == "country"
+                          and m.entry.country != owner.country), None)
+            if other is None:
+                return None
+            return self._actor(span, other.entry.name, other.entry.country, None, other.entry.id,
+                               f"the {token.text} of {owner.name}: {other.entry.name}, named before")
+        skip = set(holder.subtree) if holder.i in range(span.start, span.end) else set()
+        inner = doc.spacy_doc[span.start:span.end]
+        country = next((mention_at[t.i].entry.country for t in inner if t not in skip and t.i in mention_at
+                        and mention_at[t.i].entry.kind == "country" and not _contra(t)), None)
+        sector, inherit = self.sector_of(token)
+        if sector is None:
+            sector = next((self.kb.sector_nouns[c.lemma_.lower()][0] for c in token.children
+                           if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.kb.sector_nouns), None)
+        if country is None and inherit:
+            country = self.context_country(token, doc)[0]
+            country = None if country == owner.country else country
+        return self._actor(span, self.kb.generic_name(country, sector) or token.text, country, sector, None,
+                           f"{token.text} of {owner.name}, not {owner.name} itself"
+                           + (f", in {country}" if country else ""))
+
+    def named_place_country(self, token: Token, doc: Document) -> tuple[str | None, str]:
+        """The country of a town, province or site named in the noun's "of" phrase."""
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if obj is None or obj.pos_ != "PROPN" or obj.i in doc.user_data.get("mention_at", {}):
+            return None, ""
+        name = " ".join(t.text for t in np_span(obj) if t.pos_ == "PROPN") or obj.text
+        place = self.place_country(name, doc)
+        if place is not None and place.country and place.precision in ("city", "admin1", "site"):
+            return place.country, f"{place.name} is in {place.country}"
+        return None, ""
 
     @staticmethod
     def sentence_place_country(token: Token, doc: Document) -> tuple[str | None, str]:

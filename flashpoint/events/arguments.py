@@ -336,6 +336,16 @@ class ArgumentFinder:
                     return found
         return []
 
+    def against(self, doc, resolver, verb: Token) -> list:
+        """Whom an "against" phrase in the clause names ("for a possible war against Iraq")."""
+        for tok in verb.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "against":
+                obj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+                found = self.actors_of(doc, resolver, obj) if obj is not None else []
+                if found:
+                    return found
+        return []
+
     def light_verb(self, noun: Token) -> Token | None:
         # a planned event is its planner's too: "the EU is considering sanctions"
         light = self.lex.cue("light").keys() | self.lex.cue("planning").keys()

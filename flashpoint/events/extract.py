@@ -214,6 +214,13 @@ class EventExtractor(ArgumentFinder):
                     break
         if trig.event_type == "THREATEN" and targets == [None]:
             targets = self.threatened(doc, resolver, verb) or [None]
+        if trig.event_type == "MOBILIZE" and any(targets):
+            # "Britain mobilised reservists for a war against Iraq": the forces moved are the
+            # mover's own; the target is whom they are massed against, if anyone
+            own = {s.country for s in sources if s is not None}
+            if any(t is not None and t.country in own for t in targets):
+                targets = self.against(doc, resolver, verb) or [None]
+                rule += "; the forces moved are its own, the target is whom they are against"
         sources = [s for s in sources if s is not None] or [None]
         if trig.event_type in RECIPROCAL_TYPES and len(sources) == 2 and targets == [None] and not passive:
             # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves

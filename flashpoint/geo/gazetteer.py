@@ -165,7 +165,7 @@ class Gazetteer:
         if kinds is not None and k not in kinds:
             s -= 4.0
         if not exact:
-            s -= 1.5
+            s -= 1.0
         if countries:
             c = self.countries[self.cc[i]]
             for rank, want in enumerate(countries[:5]):

@@ -73,9 +73,10 @@ def governing_token(expr: Span, anchors: set[int]) -> Token | None:
     # whatever the parser attached it to
     before = expr.start - 1
     doc = expr.doc
-    while before >= 0 and (doc[before].is_punct or doc[before].lower_ in ("on", "in", "at", "since")):
+    first = expr.sent.start  # (not back into the sentence before: "... to leave. On Saturday, ...")
+    while before >= first and (doc[before].is_punct or doc[before].lower_ in ("on", "in", "at", "since")):
         before -= 1
-    if before >= 0 and before != expr.start - 1 and doc[before].pos_ == "VERB" and before not in anchors \
+    if before >= first and before != expr.start - 1 and doc[before].pos_ == "VERB" and before not in anchors \
             and any(doc[i].is_punct for i in range(before + 1, expr.start)):
         return None
     tok = expr.root
@@ -173,6 +174,9 @@ class TimeStage:
             for ev in events:
                 trig = sdoc[ev.trigger_start]
                 said = statement_date(trig, sent, published)
+                if ev.trigger_start not in assigned and trig.dep_ == "conj" and trig.head.i in assigned:
+                    # "fired tear gas late on Tuesday and detained 63": the clauses share the day
+                    assigned[ev.trigger_start] = assigned[trig.head.i]
                 if ev.trigger_start in assigned:
                     ev.date_text, day = assigned[ev.trigger_start]
                     ev.date = day.isoformat() if day else None

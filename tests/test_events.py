@@ -622,3 +622,21 @@ def test_the_forces_a_country_mobilises_are_not_its_target():
     assert e["source"]["country"] == "GBR" and e["target"]["country"] == "IRQ"
     [e] = only(code("Russia massed troops near the frontier."), "MOBILIZE")
     assert e["target"] is None
+
+
+def test_a_labour_strike_is_a_protest_and_a_strike_that_kills_an_assault():
+    [e] = code("Students at the university announced a strike for Thursday.")
+    assert e["event_type"] == "PROTEST" and e["mode"] == "strike"
+    assert [e["event_type"] for e in code("Dock workers went on strike on Monday.")] == ["PROTEST"]
+    assert only(code("The strike killed three militants."), "ASSAULT")
+    assert not only(code("The strike killed three militants."), "PROTEST")
+
+
+def test_words_passed_on_are_no_aid_no_request_and_a_missile_slamming_into_a_house_no_criticism():
+    assert code("The rebels did not respond to a request for comment.") == []
+    assert not only(code("The president sent a message of condolence to the families."), "AID")
+    assert code("The army did not give a death toll.") == []
+    events = code("A Russian missile slammed into a residential building in Odesa, killing five people.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+    assert only(code("Iran slammed the decision."), "ACCUSE")
+    assert only(code("Japan sent aid to Turkey."), "AID")

@@ -232,3 +232,10 @@ def test_a_much_larger_town_beats_a_village_whose_main_name_matches(gaz):
     # Jenin in the West Bank is listed under "Janin"; a Polish village of 1,100 is "Jenin" exactly
     assert gaz.lookup("Jenin").country == "PSE"
     assert gaz.lookup("Jenin", ["POL"]).country == "POL"
+
+
+def test_a_known_bodys_name_is_no_place():
+    import flashpoint
+    [e] = flashpoint.extract("The army carried out airstrikes on RSF positions in eastern Khartoum on Friday.",
+                             published="2024-03-03")
+    assert e["location"]["name"] == "Khartoum"

@@ -26,3 +26,14 @@ def test_vague_periods_have_no_day():
     assert resolve_expression("in recent weeks", FRIDAY) is None
     assert resolve_expression("the last three months", FRIDAY) is None
     assert resolve_expression("2003", FRIDAY) is None
+
+
+def test_a_day_opening_a_sentence_is_its_own_and_clauses_joined_by_and_share_a_day():
+    import flashpoint
+    events = flashpoint.extract("Kinshasa asked the force to leave. On Saturday, an army drone struck rebel "
+                                "positions near Sake.", published="2024-02-22")
+    [strike] = [e for e in events if e["event_type"] == "ASSAULT"]
+    assert strike["date"] == "2024-02-17"  # not lost to the verb ending the sentence before
+    events = flashpoint.extract("Police fired tear gas at protesters late on Tuesday and detained 63 people, "
+                                "the Interior Ministry said on Wednesday.", published="2024-02-22")
+    assert {e["date"] for e in events if e["event_type"] == "COERCE"} == {"2024-02-20"}

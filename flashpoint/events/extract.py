@@ -71,6 +71,9 @@ class EventExtractor(ArgumentFinder):
             hit = self.lex.match(tok)
             if hit is not None:
                 found.append((tok, *hit))
+        # a word of a longer trigger is no trigger of its own: the "strike" of "went on strike"
+        inside = {t.i for _, _, covered in found for t in covered[1:]}
+        found = [f for f in found if f[0].i not in inside]
         if not found:
             return self.speech_accusations(doc, resolver, index, sent, {})
         by_token = {tok.i: trig for tok, trig, _ in found}
@@ -130,6 +133,12 @@ class EventExtractor(ArgumentFinder):
             return []  # a participle used as an adjective: "occupied Crimea", "linking Russia to occupied Crimea"
         if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
             return []  # "called the attack pure terror": naming it, not a call
+        if trig.event_type == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")
+                                            for c in verb.children):
+            return []  # "sent a message of condolence", "gave no death toll": words, not aid
+        if trig.event_type == "ACCUSE" and not any(c.dep_ == "dobj" for c in verb.children) and any(
+                c.dep_ == "prep" and c.lower_ in self.lex.cue("physical") for c in verb.children):
+            return []  # "a missile slammed into a building": a movement, not criticism
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
@@ -289,6 +298,10 @@ class EventExtractor(ArgumentFinder):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
+        if trig.event_type == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("message") for g in c.children)
+                for c in noun.children):
+            return []  # "did not respond to a request for comment": a reporter's question
         background = self.lex.cue("background")
         if noun.dep_ == "pobj" and noun.head.lower_ in background:
             return []  # "since the invasion": background, not news
@@ -405,8 +418,9 @@ class EventExtractor(ArgumentFinder):
             mode_name = civil.partition(":")[2] or "obstruct"
             trig = _with_mode(_with_type(trig, "PROTEST", "144"), mode_name)  # a blockade by protesters
         mode = self.instrument_mode(noun) or trig.mode
-        if "armed" in trig.flags and (
-                mode or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
+        kills = set(self.lex.cue("kill")) | set(self.lex.cue("injure"))
+        if "armed" in trig.flags and (  # (a weapon named, not the labour strike's own mode)
+                self.instrument_mode(noun) or noun.dep_ == "nsubj" and noun.head.lemma_.lower() in kills or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
                 or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")
                                                                   for g in c.children) for c in noun.children)):
             trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike

@@ -130,7 +130,9 @@ class GeoStage:
         sdoc = doc.spacy_doc
         if sdoc is None:
             return doc
-        mentions = find_mentions(sdoc, self.gaz, list(doc.focus_countries or []), doc.actors, doc.events)
+        # the words of a known body's or person's name are no place ("RSF positions", "EU ports")
+        names = {t for t, m in doc.user_data.get("mention_at", {}).items() if m.entry.kind not in ("country",)}
+        mentions = find_mentions(sdoc, self.gaz, list(doc.focus_countries or []), doc.actors, doc.events, names)
         doc.place_spans = [(m.start, m.end, m.place) for m in mentions]
         doc.places = [m.place for m in mentions]
         if not doc.events:
@@ -242,8 +244,10 @@ def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
     return hints
 
 
-def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(), events=()) -> list[Mention]:
-    """Every place mention in the parse, resolved with the gazetteer (token spans, in order)."""
+def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(), events=(),
+                  names: set[int] = frozenset()) -> list[Mention]:
+    """Every place mention in the parse, resolved with the gazetteer (token spans, in order);
+    ``names``: tokens of known actors' names, which are no places."""
     focus = focus or []
     hints = _hints(sdoc, gaz, focus)
     actor_spans = [a for a in actors if getattr(a, "start", -1) >= 0]
@@ -300,7 +304,7 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
                 spans.append((t.i - 3, t.i + 1, "GAZ+"))
     mentions: list[Mention] = []
     for s, e, label in sorted(spans):
-        if _in_org_name(s, e, sdoc, actor_spans):
+        if _in_org_name(s, e, sdoc, actor_spans) or all(k in names for k in range(s, e)):
             continue
         m = _resolve(sdoc, s, e, label, gaz, hints)
         if m is not None and not m.resolved and label == "GPE" and m.end == e and not _place_context(sdoc, s, e):

@@ -640,3 +640,11 @@ def test_words_passed_on_are_no_aid_no_request_and_a_missile_slamming_into_a_hou
     assert [e["event_type"] for e in events] == ["ASSAULT"]
     assert only(code("Iran slammed the decision."), "ACCUSE")
     assert only(code("Japan sent aid to Turkey."), "AID")
+
+
+def test_a_known_name_ending_an_unknown_longer_name_is_not_that_body():
+    [e] = only(code("The opposition Social Democratic Party accused the government of rigging the vote in Lagos."),
+               "ACCUSE")
+    assert e["source"]["country"] != "USA"  # not the US Democratic Party
+    [e] = only(code("Al Qassam Brigades fighters attacked Israeli troops."), "ASSAULT")
+    assert e["source"]["country"] == "PSE"  # a name particle before a known name is part of it

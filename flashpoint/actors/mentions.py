@@ -106,6 +106,8 @@ class MentionFinder:
                         continue  # lower-case single words ("party", "hamas" in a URL) are not names
                     found = (j, hits)
                     break
+            if found and self.inside_longer_name(doc, i, _best(found[1])[0], mentions):
+                found = None  # "Social Democratic Party" is not the "Democratic Party" the base knows
             if found:
                 j, hits = found
                 entry, how = _best(hits)
@@ -117,6 +119,19 @@ class MentionFinder:
             else:
                 i += 1
         return mentions
+
+    @staticmethod
+    def inside_longer_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:
+        """A body's name that continues an unknown proper name before it ("Social | Democratic
+        Party") is the end of another name. Not for people (a title comes before a name), nor
+        after a known name, a name particle ("al") or a sentence start."""
+        if i == 0 or entry.kind in ("person", "country"):
+            return False
+        prev = doc[i - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.is_sent_start or prev.whitespace_ == "" \
+                or prev.lower_ in NAME_PARTICLES or prev.lower_.rstrip(".") in PERSON_TITLES_GOV | PERSON_TITLES_MIL:
+            return False
+        return not (mentions and mentions[-1].end == i)
 
     @staticmethod
     def other_acronym(sdoc: Doc, m: Mention, before: Mention | None) -> bool:

@@ -648,3 +648,16 @@ def test_a_known_name_ending_an_unknown_longer_name_is_not_that_body():
     assert e["source"]["country"] != "USA"  # not the US Democratic Party
     [e] = only(code("Al Qassam Brigades fighters attacked Israeli troops."), "ASSAULT")
     assert e["source"]["country"] == "PSE"  # a name particle before a known name is part of it
+
+
+def test_they_agrees_in_number_and_people_are_where_they_act_not_whose_role_is_named():
+    events = code("In Kinshasa, hundreds of young protesters burned tyres outside embassies, accusing Western "
+                  "governments of tolerating Rwanda's role. Police fired tear gas to disperse them.")
+    [accuse] = only(events, "ACCUSE")
+    assert accuse["source"]["code"] == "CODCVL"  # in Kinshasa, whatever Rwanda's role
+    assert accuse["target"]["country"] is None  # "Western governments" are not Congo's
+    [gas] = only(events, "COERCE", hypothetical=False)
+    assert gas["target"]["code"] == "CODCVL"  # "them": the protesters, not Rwanda
+    [e] = only(code("Hamas fighters attacked an Israeli army post. Israel said they killed two soldiers."),
+               "ASSAULT", sentence_index=1)
+    assert e["source"]["country"] == "PSE"

@@ -41,6 +41,7 @@ CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
 RELATIONS = set(WORDS["relation"])
+FOREIGN = set(WORDS["foreign"])
 NEIGHBOURS = set(WORDS["neighbour"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
@@ -301,7 +302,7 @@ class ActorResolver(MentionFinder):
                     return self._like(span, back, sector,
                                        f"'{span.text}' refers back to {back.name}")
         if sector is not None:
-            if not country and inherit:
+            if not country and inherit and not any(c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children):
                 country, country_reason = self.context_country(token, doc)
             elif not country and sector in PEOPLE_SECTORS:
                 # people of no stated nationality: of the country the sentence says they are in
@@ -517,10 +518,13 @@ class ActorResolver(MentionFinder):
         if people and start > 0:
             start = token.doc[start - 1].sent.start
         sdoc = token.doc
-        for m in reversed(doc.user_data.get("mentions", [])):
-            if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital") \
-                    and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1]):
-                return m.entry.country, f"country named in the sentence ({m.entry.country})"
+        named = [m for m in reversed(doc.user_data.get("mentions", []))
+                 if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital")
+                 and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1])]
+        # where things happen ("in Kinshasa") before whose role is talked about ("Rwanda's role")
+        named.sort(key=lambda m: not (sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES))
+        for m in named:
+            return m.entry.country, f"country named in the sentence ({m.entry.country})"
         if not people:  # a town the sentence names as a place: "militants killed in Jenin"
             country, why = self.sentence_place_country(token, doc)
             if country:
@@ -675,8 +679,20 @@ class ActorResolver(MentionFinder):
                       if sent_start - 60 <= a.start < token.i and a.start not in own_subject]
         # subjects are the likelier antecedents: "people protested against the peacekeepers, and
         # police fired to disperse them"
-        candidates.sort(key=lambda a: (a.start < sent_start,
-                                       sdoc[a.start:a.end].root.dep_ not in ("nsubj", "nsubjpass")))
+        # and "they" agrees in number first: "protesters burned tyres over Rwanda's role; police
+        # dispersed them" (a country or a body is "they" only when no plural noun came before)
+        def many(a: Actor) -> bool:
+            root = sdoc[a.start:a.end].root
+            return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+
+        def subject(a: Actor) -> bool:  # ("hundreds of protesters burned ...": the protesters)
+            root = sdoc[a.start:a.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+                    root.head.head.lemma_.lower() in QUANTITY_HEADS or root.head.head.like_num):
+                root = root.head.head
+            return root.dep_ in ("nsubj", "nsubjpass")
+
+        candidates.sort(key=lambda a: (wants_plural and not many(a), a.start < sent_start, not subject(a)))
         for actor in candidates:
             head = sdoc[actor.start:actor.end].root
             # the knowledge base knows better than the entity labels ("Chad said it would ...")
@@ -746,6 +762,8 @@ def np_span(token: Token) -> Span:
     stack = [c for c in token.children if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "conj")]
     while stack:
         child = stack.pop()
+        if child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
+            continue  # "governments of tolerating ...": a clause, not a part of the name
         if child.dep_ == "prep" and child.head.i == token.i and child.lower_ not in ("of", "from"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if not (child.lower_ == "in" and obj is not None and obj.ent_type_ == "GPE"):

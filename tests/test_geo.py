@@ -239,3 +239,17 @@ def test_a_known_bodys_name_is_no_place():
     [e] = flashpoint.extract("The army carried out airstrikes on RSF positions in eastern Khartoum on Friday.",
                              published="2024-03-03")
     assert e["location"]["name"] == "Khartoum"
+
+
+def test_where_troops_come_from_what_an_event_is_about_and_what_a_statement_says_are_not_its_place():
+    import flashpoint
+
+    def place(text, event_type):
+        [e] = [e for e in flashpoint.extract(text, published="2024-02-22") if e["event_type"] == event_type]
+        return (e["location"] or {}).get("text")
+
+    assert place("Pretoria deployed troops from South Africa, Malawi and Tanzania to replace the force.",
+                 "MOBILIZE") is None
+    assert place("Kinshasa asked the force to leave Darfur.", "REQUEST") is None
+    assert place("The ministry accused the army of bombing villages in Darfur.", "ACCUSE") is None
+    assert place("Protesters in Nairobi accused the police of killing a blogger.", "ACCUSE") == "Nairobi"

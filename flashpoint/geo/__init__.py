@@ -613,7 +613,15 @@ def _path_has_from(path) -> bool:
                for t in path)
 
 
-def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tuple[int, float] | None:
+# Events that are statements: a place in what they say ("asked the force to leave Darfur",
+# "accused the army of bombing villages in X") is where the thing said happens, not the statement.
+STATEMENT_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
+# A place below these is what the event is about, not where it is: "sanctions over its war in Ukraine"
+TOPIC_PREPS = {"over", "about", "regarding", "concerning"}
+
+
+def _attachment(trigger, root, sentence_level: bool, others=frozenset(),
+                statement: bool = False) -> tuple[int, float] | None:
     """(tier, distance) of a place whose syntactic head token is ``root``, or None if excluded.
 
     Tiers: 0 attached to the trigger, 1 through a subject, an agent or a conjoined verb, 2 in a
@@ -648,6 +656,14 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset()) -> tupl
     base = root
     while base.dep_ == "conj" and base.head.pos_ in {"PROPN", "NOUN"}:
         base = base.head  # "the United States and Israel"
+    if base.dep_ == "pobj" and base.head.lower_ in EXCLUDED_PREPS:
+        return None  # "troops from South Africa, Malawi and Tanzania"
+    if any(tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS and tok.i != root.head.i for tok in path[1:]):
+        return None  # "sanctions over its war in Ukraine": what it is about (not "protests over Gaza" itself)
+    if statement and any(tok.dep_ in ("xcomp", "ccomp", "pcomp") or tok.dep_ == "prep" and tok.lower_ in ("of", "for")
+                         and (tok.head.i == trigger.i or tok.head.dep_ == "dobj" and tok.head.head.i == trigger.i)
+                         for tok in path[1:]):
+        return None  # "asked the force to leave Darfur", "accused the army of bombing villages in X"
     if base.dep_ in {"dobj", "dative"} and base.head.pos_ in {"VERB", "AUX"} \
             and base.head.lemma_ not in TERRITORIAL_VERBS | MOTION_VERBS | PLACE_OBJ_VERBS:
         return None  # "accused the United States of ...", "prompted Paris to": an actor, not a place
@@ -828,7 +844,7 @@ def choose(ev: Event, sents: list, mentions: list[Mention], sentence_level: bool
         root = sdoc[m.start:m.end].root
         if _modifier_only(root, m.place):
             continue
-        att = _attachment(trigger, root, sentence_level, others)
+        att = _attachment(trigger, root, sentence_level, others, statement=ev.event_type in STATEMENT_TYPES)
         if att is None:
             continue
         cands.append((m, att))

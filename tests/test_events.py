@@ -661,3 +661,19 @@ def test_they_agrees_in_number_and_people_are_where_they_act_not_whose_role_is_n
     [e] = only(code("Hamas fighters attacked an Israeli army post. Israel said they killed two soldiers."),
                "ASSAULT", sentence_index=1)
     assert e["source"]["country"] == "PSE"
+
+
+def test_rights_groups_are_ngos_and_who_attacked_when_people_were_killed_killed_them():
+    [e] = code("Human rights groups criticised the arrests.")
+    assert e["event_type"] == "ACCUSE" and e["source"]["country"] == "NGO"
+    [e] = only(code("Two people were killed on Saturday when armed thugs attacked polling units in Kogi."), "ASSAULT")
+    assert e["source"]["sector"] == "UAF" and e["target"]["code"] == "NGACVL"
+
+
+def test_a_reporter_parsed_as_an_object_is_no_target_and_a_verb_hung_on_the_root_noun_has_it_as_subject():
+    events = code("Border guards abused migrants with impunity, a human rights organization charged on Saturday.")
+    assert [e["target"]["sector"] for e in only(events, "ASSAULT")] != [None]
+    assert all((e["target"] or {}).get("country") != "NGO" for e in only(events, "ASSAULT"))
+    [e] = only(code("The European Union's foreign policy chief, Josep Borrell, called on Israel to halt the offensive."),
+               "REQUEST")
+    assert e["source"]["country"] in ("IGO", "EUR") and e["target"]["country"] == "ISR"

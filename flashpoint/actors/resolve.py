@@ -42,6 +42,7 @@ WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
 RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
+NGO_NOUNS = set(WORDS["ngo_noun"])
 NEIGHBOURS = set(WORDS["neighbour"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
@@ -85,6 +86,7 @@ class ActorResolver(MentionFinder):
             if tok.i in seen_heads:
                 continue
             if tok.i not in doc.user_data["mention_at"] and self.sector_of(tok)[0] is None and tok.ent_type_ != "PERSON" \
+                    and not self.is_ngo_noun(tok) \
                     and tok.lemma_.lower() not in CARRIER_NOUNS | GROUP_REFERENCES | COUNTRY_REFERENCES:
                 # ("Palestinian leaders said they ...", "the group said its fighters ...": antecedents)
                 continue
@@ -214,6 +216,12 @@ class ActorResolver(MentionFinder):
                          if a.start < token.i and (a.actor_id or "").startswith("country:")), None)
             if back is not None:
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
+        if self.is_ngo_noun(token):  # "human rights groups", "aid agencies"
+            country, why = self.country_in(span, token, doc)
+            return self._actor(span, "non-governmental organisations" if not country else span_name(span, token),
+                               country or "NGO", None, None,
+                               f"generic noun '{token.lemma_}' → a non-governmental organisation"
+                               + (f", {why}" if country else ""))
         sector, inherit = self.sector_of(token)
         if sector == "PTY" and token.lemma_.lower() == "party" and not any(
                 c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in SIDE_WORDS for c in token.children):
@@ -432,6 +440,12 @@ class ActorResolver(MentionFinder):
         text = span.text.strip()
         return Actor(text=text, name=name, country=country, sector=sector, actor_id=actor_id, reason=reason,
                      start=span.start, end=span.end)
+
+    @staticmethod
+    def is_ngo_noun(token: Token) -> bool:
+        words = [t.lower_ for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod")
+                 and t.head.i in (token.i, *[c.i for c in token.children])] + [token.lemma_.lower()]
+        return any(" ".join(words[k:]) in NGO_NOUNS for k in range(len(words)))
 
     def sector_of(self, token: Token) -> tuple[str | None, bool]:
         if self.kb.agent_index:  # user agent nouns first, then the built-in ones

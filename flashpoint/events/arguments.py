@@ -52,6 +52,11 @@ class ArgumentFinder:
                     continue
                 if self.people_doing(tok):
                     return tok.head  # "dispersed demonstrators protesting the results": they protest
+                if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" \
+                        and tok.head.pos_ in ("NOUN", "PROPN"):
+                    # "The EU's foreign policy chief, Josep Borrell, called on ...": a finite verb the
+                    # parser hung on a noun it took for the sentence's root has that noun as subject
+                    return tok.head
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
                     if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
@@ -263,9 +268,17 @@ class ArgumentFinder:
             frontier = nxt
         return out
 
+    def speaker_noun(self, noun: Token) -> bool:
+        """"..., a human rights organization charged on Saturday" parsed as a second object: the
+        noun with a verb of saying hung on it after a comma reports the event; it is not its target."""
+        return noun.i > 0 and any(
+            c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and c.i > noun.i and (
+                c.lemma_.lower() in self.lex.cue("speech") or self.type_of(c) == "ACCUSE")
+            for c in noun.children) and any(t.text == "," for t in noun.doc[noun.left_edge.i - 1:noun.left_edge.i])
+
     def target_tokens(self, head: Token, spec: str, covered_ids: set[int]) -> list[Token]:
         if spec in ("dobj", "dative"):
-            return [c for c in head.children if c.dep_ == spec and c.i not in covered_ids]
+            return [c for c in head.children if c.dep_ == spec and c.i not in covered_ids and not self.speaker_noun(c)]
         if spec == "ccomp":
             out = []
             for c in head.children:

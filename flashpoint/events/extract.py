@@ -185,6 +185,15 @@ class EventExtractor(ArgumentFinder):
                 if actor_tok is not None:
                     sources = self.actors_of(doc, resolver, actor_tok)
                     rule = "passive agent"
+            if not any(sources) and trig.event_type == "ASSAULT":
+                # "two were killed when armed thugs attacked polling units": the attackers
+                cause = next((c for c in verb.children if c.dep_ == "advcl" and self.type_of(c) == "ASSAULT"
+                              and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "after")
+                                      for m in c.children)), None)
+                doer = self.subject_of(cause) if cause is not None else None
+                if doer is not None:
+                    sources = self.actors_of(doc, resolver, doer)
+                    rule = f"subject of '{cause.text}' (what killed them)" if any(sources) else rule
             if not any(sources):
                 # a state body reporting its own arrests or seizures did them; one reporting
                 # casualties did not cause them

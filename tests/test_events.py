@@ -677,3 +677,12 @@ def test_a_reporter_parsed_as_an_object_is_no_target_and_a_verb_hung_on_the_root
     [e] = only(code("The European Union's foreign policy chief, Josep Borrell, called on Israel to halt the offensive."),
                "REQUEST")
     assert e["source"]["country"] in ("IGO", "EUR") and e["target"]["country"] == "ISR"
+
+
+def test_victims_named_after_a_strike_on_a_building_are_its_target_and_coordinated_victims_add_up():
+    [e] = code("An Israeli air strike on a house in Jouaiya killed a senior Hezbollah field commander and "
+               "three other members of the group.")
+    assert e["target"]["country"] == "LBN" and e["target"]["sector"] == "UAF"
+    assert e["fatalities"] == 4
+    [e] = only(code("Gunmen shot dead a voter in Okene on Saturday."), "ASSAULT")
+    assert e["fatalities"] == 1

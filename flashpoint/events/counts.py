@@ -43,7 +43,16 @@ def parse_number(tokens: list[Token]) -> int | None:
 
 
 def count_of(head: Token) -> int | None:
-    """How many people a noun phrase names: '89 people', 'a dozen combatants', 'a commander'."""
+    """How many people a noun phrase names: '89 people', 'a dozen combatants', 'a commander';
+    coordinated ones add up ('a commander and three other members': 4) when each can be counted."""
+    first = _count_one(head)
+    if first is None or not head.conjuncts:
+        return first
+    rest = [_count_one(c) for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+    return first + sum(rest) if rest and None not in rest else first
+
+
+def _count_one(head: Token) -> int | None:
     if head.lower_ in ("lives", "life"):
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
@@ -92,6 +101,8 @@ class CountsStage:
                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             for verb in verbs:
                 lemma = verb.lemma_.lower()
+                if lemma == "shoot" and any(c.lower_ == "dead" for c in verb.children):
+                    lemma = "kill"  # "shot dead a voter"
                 who = victims(verb)
                 if who is None:
                     continue

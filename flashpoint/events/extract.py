@@ -394,6 +394,15 @@ class EventExtractor(ArgumentFinder):
             if targets == [None]:
                 # a verb or clause carried by the noun names the victims: "attack that killed X"
                 targets = self.victims_of(doc, resolver, noun) or [None]
+            elif all(t is not None and t.sector == "CVL" and not t.actor_id and not t.country for t in targets):
+                # "a strike on a house killed a Hezbollah commander": the named victims say more
+                # than an anonymous building's people
+                named = [a for a in self.victims_of(doc, resolver, noun) if a is not None and
+                         (a.actor_id or a.sector not in (None, "CVL"))]
+                seen: set = set()
+                named = [a for a in named if not ((a.actor_id, a.country, a.sector) in seen
+                                                  or seen.add((a.actor_id, a.country, a.sector)))]
+                targets = named or targets
             carrier_nouns = self.lex.cue("carrier")
             up = noun.head.head if noun.head.dep_ == "prep" else None  # "a wave of airstrikes on X"
             if targets == [None] and up is not None and up.lemma_.lower() in carrier_nouns:

@@ -686,3 +686,12 @@ def test_victims_named_after_a_strike_on_a_building_are_its_target_and_coordinat
     assert e["fatalities"] == 4
     [e] = only(code("Gunmen shot dead a voter in Okene on Saturday."), "ASSAULT")
     assert e["fatalities"] == 1
+
+
+def test_a_verb_with_its_own_tense_shares_no_modal_and_without_a_deal_is_no_deal_and_no_refusal():
+    [e] = only(code("Peskov said Moscow would not negotiate under pressure and accused Kyiv of shelling villages."),
+               "ACCUSE")
+    assert not e["hypothetical"] and e["target"]["country"] == "UKR"
+    events = code("Talks in Luanda between Congolese and Rwandan ministers ended without a deal.")
+    assert all(e["negated"] for e in only(events, "AGREE")) and not only(events, "REJECT")
+    assert only(code("Hamas did not accept the proposal."), "REJECT")

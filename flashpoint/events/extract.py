@@ -510,8 +510,9 @@ class EventExtractor(ArgumentFinder):
             if ev.source is None or not (ev.source.country or ev.source.actor_id):
                 continue  # an intention needs someone who has it
             quad = self.types[ev.event_type].quad
-            if ev.negated and quad in (1, 2) and not any(e.event_type == "REJECT" and e.sentence_index == ev.sentence_index
-                                                         for e in events + out):
+            if ev.negated and quad in (1, 2) and doc.spacy_doc[ev.trigger_start].pos_ == "VERB" and not any(
+                    e.event_type == "REJECT" and e.sentence_index == ev.sentence_index for e in events + out):
+                # (a verb refused; "ended without a deal" refuses nothing)
                 # "will not accept more refugees", "did not agree to talks": a refusal
                 etype = self.types["REJECT"]
                 out.append(replace(ev, event_type="REJECT", mode=None, negated=False, hypothetical=False,
@@ -590,6 +591,10 @@ class EventExtractor(ArgumentFinder):
             parent = cur.head
             if parent.i == cur.i:
                 break
+            if cur.i == tok.i and cur.dep_ == "conj" and cur.tag_ in ("VBD", "VBZ"):
+                break  # "would not negotiate and accused Kyiv": a verb with its own tense shares no modal
+            if cur.dep_ == "pobj" and parent.lower_ == "without":
+                negated = True  # "talks ended without a deal"
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
             suspected = cur.dep_ == "prep" and cur.lower_ == "on" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("suspicion")

@@ -695,3 +695,15 @@ def test_a_verb_with_its_own_tense_shares_no_modal_and_without_a_deal_is_no_deal
     events = code("Talks in Luanda between Congolese and Rwandan ministers ended without a deal.")
     assert all(e["negated"] for e in only(events, "AGREE")) and not only(events, "REJECT")
     assert only(code("Hamas did not accept the proposal."), "REJECT")
+
+
+def test_stabbing_neutralising_looting_taking_control_and_throwing_at_police():
+    [e] = only(code("In Adavi, a party agent was stabbed to death by thugs on Saturday."), "ASSAULT")
+    assert e["target"]["sector"] == "PTY" and e["mode"] == "primitive"
+    [e] = only(code("Soldiers neutralised around 40 assailants near Kaya."), "ASSAULT")
+    assert e["fatalities"] == 40
+    [e] = only(code("RSF fighters looted the main hospital in El Fasher on Friday."), "COERCE")
+    assert e["mode"] == "seize" and e["target"]["sector"] == "MED"
+    assert only(code("M23 rebels took control of the town of Sake on Friday."), "ASSAULT")
+    [e] = code("Some protesters threw bottles at police lines.")
+    assert e["event_type"] == "PROTEST" and e["target"]["sector"] == "COP"

@@ -707,3 +707,11 @@ def test_stabbing_neutralising_looting_taking_control_and_throwing_at_police():
     assert only(code("M23 rebels took control of the town of Sake on Friday."), "ASSAULT")
     [e] = code("Some protesters threw bottles at police lines.")
     assert e["event_type"] == "PROTEST" and e["target"]["sector"] == "COP"
+
+
+def test_said_to_be_illegal_is_an_accusation_an_illegal_thing_named_is_not():
+    assert only(code("Russia's foreign ministry said the sanctions were illegal."), "ACCUSE")
+    assert not only(code("Benin police said illegal aliens were ordered out."), "ACCUSE")
+    assert only(code("“It is no different from terrorist acts,” an army note said."), "ACCUSE")
+    [e] = code("Hungary dropped its objections on Wednesday.")
+    assert e["event_type"] == "CONCEDE"

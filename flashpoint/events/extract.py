@@ -485,8 +485,10 @@ class EventExtractor(ArgumentFinder):
                                                f"statement by {speaker.name} that someone '{must.text}' act → REQUEST"))
             subjects = {t.i for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                         for t in g.subtree}
+            # said of something ("were illegal", "was a criminal act"), not a word naming it ("illegal aliens")
             cue = next((t for t in content if (t.lemma_.lower() in accusation or t.lower_ in accusation)
-                        and t.i not in subjects and t.dep_ != "compound"), None)
+                        and t.i not in subjects and t.dep_ != "compound"
+                        and (t.dep_ != "amod" or _predicated(t.head))), None)
             if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events):
                 continue
             target = None
@@ -663,3 +665,16 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _predicated(noun: Token) -> bool:
+    """The noun is (inside) what a clause says something is: "was a criminal act", "is no
+    different from terrorist acts"; not "illegal aliens were ordered out"."""
+    tok = noun
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ in ("attr", "acomp", "oprd"):
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        tok = tok.head
+    return False

@@ -697,7 +697,8 @@ class ActorResolver(MentionFinder):
         # dispersed them" (a country or a body is "they" only when no plural noun came before)
         def many(a: Actor) -> bool:
             root = sdoc[a.start:a.end].root
-            return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+            return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children) or \
+                bool(a.actor_id) and not a.actor_id.startswith(("country:", "person:"))  # "the Houthis said they"
 
         def subject(a: Actor) -> bool:  # ("hundreds of protesters burned ...": the protesters)
             root = sdoc[a.start:a.end].root

@@ -57,8 +57,11 @@ def resolve_expression(text: str, published: dt.date) -> dt.date | None:
     return day
 
 
+AGE = re.compile(r"\b(year|month|week|day)s?[- ]old\b", re.I)
+
+
 def date_expressions(sent: Span) -> list[Span]:
-    out = [e for e in span_ents(sent) if e.label_ in ("DATE", "TIME")]
+    out = [e for e in span_ents(sent) if e.label_ in ("DATE", "TIME") and not AGE.search(e.text)]  # ("60-year-old")
     covered = {t.i for e in out for t in e}
     for tok in sent:
         if tok.i not in covered and (tok.lower_ in RELATIVE_DAYS or tok.lower_.rstrip("s") in WEEKDAYS
@@ -104,7 +107,8 @@ def is_ongoing(trigger: Token) -> bool:
     if any(a.lemma_ == "have" and a.tag_ != "VBD" for a in aux) and \
             not any(a.lemma_ == "be" and a.dep_ == "auxpass" for a in aux):
         return True  # "has responded", "have been attacking"; the pluperfect "had targeted" is past
-    return any(VAGUE.search(c.text) for c in verb.subtree if c.ent_type_ == "DATE")
+    return any(e.label_ == "DATE" and VAGUE.search(e.text) and not AGE.search(e.text) for e in span_ents(verb.sent)
+               if verb.left_edge.i <= e.start and e.end <= verb.right_edge.i + 1)  # ("a 60-year-old woman")
 
 
 def simple_tense_date(trigger: Token, published: dt.date) -> dt.date:
@@ -174,9 +178,19 @@ class TimeStage:
             for ev in events:
                 trig = sdoc[ev.trigger_start]
                 said = statement_date(trig, sent, published)
-                if ev.trigger_start not in assigned and trig.dep_ == "conj" and trig.head.i in assigned:
-                    # "fired tear gas late on Tuesday and detained 63": the clauses share the day
-                    assigned[ev.trigger_start] = assigned[trig.head.i]
+                if ev.trigger_start not in assigned:
+                    # "fired tear gas late on Tuesday and detained 63", "struck on Tuesday, killing
+                    # three", "detonated a car bomb and then stormed a hotel late on Thursday": one day
+                    # (and an event in its "by"/"in" phrase: "was killed by shelling on Wednesday")
+                    through = [g for p in trig.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "in")
+                               for g in p.children if g.dep_ in ("pobj", "pcomp") and g.i in anchors]
+                    mates = [anchors[g.i].trigger_start for g in through if anchors[g.i].trigger_start in assigned]
+                    mates += [anchors[m.i].trigger_start for m in (trig.head, *trig.children)
+                             if m.i in anchors and m.i != trig.i and anchors[m.i].trigger_start in assigned and (
+                                 m.dep_ == "conj" and m.head.i == trig.i or trig.dep_ == "conj" and m.i == trig.head.i
+                                 or trig.dep_ == "advcl" and trig.tag_ == "VBG" and m.i == trig.head.i)]
+                    if mates:
+                        assigned[ev.trigger_start] = assigned[mates[0]]
                 if ev.trigger_start in assigned:
                     ev.date_text, day = assigned[ev.trigger_start]
                     ev.date = day.isoformat() if day else None

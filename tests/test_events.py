@@ -715,3 +715,40 @@ def test_said_to_be_illegal_is_an_accusation_an_illegal_thing_named_is_not():
     assert only(code("“It is no different from terrorist acts,” an army note said."), "ACCUSE")
     [e] = code("Hungary dropped its objections on Wednesday.")
     assert e["event_type"] == "CONCEDE"
+
+
+def test_exchanging_fire_a_strike_that_hits_and_no_ships_hit():
+    [e] = only(code("Officers exchanged fire with the gang, killing one suspect."), "ASSAULT")
+    assert e["mode"] == "firearms" and e["target"]["sector"] == "CRM" and e["fatalities"] == 1
+    [e] = code("A second strike on Saturday hit a checkpoint, killing four of its members.")
+    assert e["event_type"] == "ASSAULT" and e["fatalities"] == 4
+    [e] = code("No ships were hit.")
+    assert e["negated"]
+
+
+def test_alleged_possible_and_forced_acts():
+    events = code("Police detained eight people suspected of helping the rebels.")
+    assert all(e["hypothetical"] for e in only(events, "AID")) and not only(events, "COERCE")[0]["hypothetical"]
+    [e] = only(code("He did not rule out a ground incursion."), "ASSAULT")
+    assert e["hypothetical"] and not e["negated"]
+    [e] = only(code("The protests forced Prime Minister Ariel Henry to resign."), "RETREAT")
+    assert not e["hypothetical"]
+    [e] = code("Eighteen detainees had been released.")
+    assert e["source"]["code"] is None and e["target"]["text"] == "Eighteen detainees"  # not who retreats
+
+
+def test_one_strike_told_with_its_toll_is_one_event_and_shares_the_day():
+    [e] = code("The army carried out an air strike near Jilib on Tuesday, killing three militants.",
+               published="2024-01-14")
+    assert e["date"] == "2024-01-09" and e["fatalities"] == 3 and e["target"]["sector"] == "UAF"
+    [e] = only(code("A 60-year-old woman was killed by shelling on Wednesday.", published="2024-01-14"),
+               "ASSAULT", trigger={"text": "killed", "start": 24, "end": 30})
+    assert e["date"] == "2024-01-10"  # an age is no date; the shelling's day is hers
+
+
+def test_a_group_based_somewhere_sets_no_one_s_country():
+    [e] = only(code("Activists from the Oslo-based group Iran Human Rights said security forces killed 481 protesters."),
+               "ASSAULT")
+    assert e["source"]["country"] != "NOR" and e["target"]["country"] != "NOR"
+    [e] = code("Crowds gathered outside his home chanting slogans against the government.")
+    assert e["event_type"] == "PROTEST"

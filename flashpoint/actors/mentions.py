@@ -96,8 +96,8 @@ class MentionFinder:
                 continue
             found = None
             for j in range(min(n, i + limit, i + window), i, -1):
-                if spaces[j - 1] or (j - 1 > i and puncts[j - 1] and (tokens[j - 1] not in "-'’" or tokens[j - 1] == ".")):
-                    continue  # (nor does a name end in a full stop of its own: "... with Mali.")
+                if spaces[j - 1] or (j - 1 > i and puncts[j - 1] and (tokens[j - 1] not in "'’" or tokens[j - 1] == ".")):
+                    continue  # (nor does a name end in a full stop or a hyphen: "... with Mali.", "Oslo-based")
                 span_text = text[starts[i]:ends[j - 1]]  # == doc[i:j].text, without building a Span
                 exact = self.kb.exact_index.get(_exact_key(span_text))
                 hits = exact or self.kb.index.get(_normalise(span_text))

@@ -67,7 +67,7 @@ class ActorResolver(MentionFinder):
         # (a place named counts twice: "in Iraq" says more about the setting than "American")
         for m in mentions:
             c = m.entry.country
-            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.start]):
+            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.end - 1]):
                 # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
                     and not self.elsewhere(sdoc[m.end - 1]) else 1
@@ -489,7 +489,7 @@ class ActorResolver(MentionFinder):
         mention_at = doc.user_data.get("mention_at", {})
         for tok in span:
             m = mention_at.get(tok.i)
-            if m is None or m is skip or tok.i == head.i and m.entry.kind != "country" or _contra(tok):
+            if m is None or m is skip or tok.i == head.i and m.entry.kind != "country" or _contra(tok.doc[m.end - 1]):
                 continue
             if m.entry.kind == "country" and m.how == "adjective" and _ethnic(tok) and tok.i != head.i:
                 continue  # "ethnic Albanian guerrillas" in Macedonia are not Albania's
@@ -497,7 +497,7 @@ class ActorResolver(MentionFinder):
                 return m.entry.country, f"'{tok.text}' → {m.entry.country}"
         for tok in span:  # "Russian President Boris Yeltsin": a titled office names the country too
             m = mention_at.get(tok.i)
-            if m is not None and (m.entry.kind == "country" and _ethnic(tok) or _contra(tok)):
+            if m is not None and (m.entry.kind == "country" and _ethnic(tok) or _contra(tok.doc[m.end - 1])):
                 continue  # ("a pro-Russian separatist", "an anti-Syria journalist": a stance, not a country)
             if m is not None and tok.i != head.i and m.entry.kind not in ("person", "igo", "ngo") and m.entry.country \
                     and len(m.entry.country) == 3 and head.i not in range(m.start, m.end):
@@ -534,7 +534,8 @@ class ActorResolver(MentionFinder):
         sdoc = token.doc
         named = [m for m in reversed(doc.user_data.get("mentions", []))
                  if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital")
-                 and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1])]
+                 and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1])
+                 and not _contra(sdoc[m.end - 1])]  # ("the Oslo-based group": no setting)
         # where things happen ("in Kinshasa") before whose role is talked about ("Rwanda's role")
         named.sort(key=lambda m: not (sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES))
         for m in named:

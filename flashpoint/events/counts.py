@@ -94,8 +94,8 @@ class CountsStage:
         for ev in doc.events:
             trig = sdoc[ev.trigger_start:ev.trigger_end].root  # "missile strike": the head word
             verbs = [trig] if trig.pos_ == "VERB" else carried_verbs(trig, self.actor_nouns)
-            if trig.dep_ in ("nsubj",) and trig.head.pos_ == "VERB":
-                verbs.append(trig.head)
+            if trig.dep_ in ("nsubj", "dobj") and trig.head.pos_ == "VERB":
+                verbs.append(trig.head)  # (the verb carrying it: "carried out an air strike ..., killing three")
             # "shelled the town, killing 34": a participle without a subject of its own continues the event
             verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]

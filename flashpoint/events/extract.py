@@ -105,8 +105,10 @@ class EventExtractor(ArgumentFinder):
         for ev in events:
             tok = sdoc[ev.trigger_start]
             main = None
-            same_kind = [e for e in kept if e.trigger_start == tok.head.i and e.event_type == ev.event_type
-                         and e.hypothetical == ev.hypothetical]
+            # (the main event may be a noun its verb carries: "carried out an air strike ..., killing three")
+            same_kind = [e for e in kept if e.event_type == ev.event_type and e.hypothetical == ev.hypothetical and (
+                e.trigger_start == tok.head.i or sdoc[e.trigger_start:e.trigger_end].root.dep_ == "dobj"
+                and sdoc[e.trigger_start:e.trigger_end].root.head.i == tok.head.i != tok.i)]
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
                 main = next(iter(same_kind), None)
             elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
@@ -201,7 +203,7 @@ class EventExtractor(ArgumentFinder):
                     "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
             targets = self.actors_of(doc, resolver, subj) or [None]
-            if trig.event_type == "RETREAT" and not any(sources) and any(targets):
+            if trig.event_type == "RETREAT" and trig.mode != "release" and not any(sources) and any(targets):
                 # "guerrillas were demobilized", "troops were withdrawn": they are the ones retreating
                 sources, targets, rule = targets, [None], "passive subject (who retreats)"
             if weapon_mode and not trig.mode:
@@ -438,7 +440,8 @@ class EventExtractor(ArgumentFinder):
         mode = self.instrument_mode(noun) or trig.mode
         kills = set(self.lex.cue("kill")) | set(self.lex.cue("injure"))
         if "armed" in trig.flags and (  # (a weapon named, not the labour strike's own mode)
-                self.instrument_mode(noun) or noun.dep_ == "nsubj" and noun.head.lemma_.lower() in kills or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
+                self.instrument_mode(noun) or noun.dep_ == "nsubj" and (
+                    noun.head.lemma_.lower() in kills or self.type_of(noun.head) == "ASSAULT") or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
                 or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")
                                                                   for g in c.children) for c in noun.children)):
             trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike
@@ -580,7 +583,9 @@ class EventExtractor(ArgumentFinder):
         modal, factive, planning = self.lex.cue("modal"), self.lex.cue("factive"), self.lex.cue("planning")
         planning_forms = self.planning_forms
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod")
-                      for c in tok.children)
+                      for c in tok.children) or tok.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in tok.children)  # "no ships were hit", "killed no one"
         cur = tok
         for _ in range(6):
             for c in cur.children:
@@ -597,6 +602,14 @@ class EventExtractor(ArgumentFinder):
                 break  # "would not negotiate and accused Kyiv": a verb with its own tense shares no modal
             if cur.dep_ == "pobj" and parent.lower_ == "without":
                 negated = True  # "talks ended without a deal"
+            if cur.dep_ == "dobj" and (parent.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in parent.children)
+                                       or parent.lemma_.lower() == "exclude"):
+                # "did not rule out an incursion": possible; "ruled out an incursion": not to be
+                if any(c.dep_ == "neg" for c in parent.children):
+                    return False, True, f"hypothetical: not ruled out ('{parent.text}')"
+                return True, False, f"ruled out ('{parent.text}')"
+            if cur.dep_ == "pcomp" and parent.lower_ == "of" and parent.head.lemma_.lower() in self.lex.cue("suspicion"):
+                return negated, True, f"hypothetical: suspected ('{parent.head.text}')"  # "people suspected of helping"
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
             suspected = cur.dep_ == "prep" and cur.lower_ == "on" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("suspicion")

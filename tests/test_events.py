@@ -752,3 +752,19 @@ def test_a_group_based_somewhere_sets_no_one_s_country():
     assert e["source"]["country"] != "NOR" and e["target"]["country"] != "NOR"
     [e] = code("Crowds gathered outside his home chanting slogans against the government.")
     assert e["event_type"] == "PROTEST"
+
+
+def test_headline_victims_forces_arriving_and_the_attack_condemned():
+    [e] = only(code("BSF jawan killed as Pakistan Rangers open fire along the border."), "ASSAULT",
+               trigger={"text": "killed", "start": 10, "end": 16})
+    assert e["source"]["country"] == "PAK" and e["target"]["country"] == "IND"
+    [e] = code("About 400 Kenyan police officers arrived in Port-au-Prince last month.")
+    assert e["event_type"] == "MOBILIZE" and e["source"]["code"] == "KENCOP"
+    events = code("Al Shabaab fighters attacked a hotel in Mogadishu on Thursday, killing 12 people. On Tuesday a US "
+                  "air strike near Jilib killed three militants. Turkey condemned the attack.", published="2024-03-16")
+    [strike] = [e for e in events if e["trigger"]["text"] == "air strike"]
+    assert strike["target"]["country"] == "SOM"  # not the country of the strike's own modifier
+    [e] = only(events, "ACCUSE")
+    assert e["target"]["country"] == "SOM" and e["target"]["sector"] == "REB"  # the attack, not the strike
+    assert not code("Human rights groups have warned that civilians are caught in the crossfire.")
+    assert not only(code("Turkey offered condolences to the victims' families."), "AGREE")

@@ -44,7 +44,7 @@ RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 NEIGHBOURS = set(WORDS["neighbour"])
-LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at"}
+LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
 PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
 
@@ -535,7 +535,8 @@ class ActorResolver(MentionFinder):
         named = [m for m in reversed(doc.user_data.get("mentions", []))
                  if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital")
                  and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1])
-                 and not _contra(sdoc[m.end - 1])]  # ("the Oslo-based group": no setting)
+                 and not _contra(sdoc[m.end - 1])  # ("the Oslo-based group": no setting)
+                 and sdoc[m.end - 1].dep_ not in ("compound", "amod", "poss", "nmod")]  # ("a US air strike": whose)
         # where things happen ("in Kinshasa") before whose role is talked about ("Rwanda's role")
         named.sort(key=lambda m: not (sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES))
         for m in named:

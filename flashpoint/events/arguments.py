@@ -232,15 +232,20 @@ class ArgumentFinder:
         here = tok.sent.start
         sdoc = doc.spacy_doc
         told_before = doc.user_data.get("events_so_far", [])
-        for ev in reversed(told_before):
-            # the same kind of event, or the same word ("struck" … "the strikes")
-            same_word = sdoc[ev.trigger_start].lemma_.lower() == tok.lemma_.lower()
-            if (ev.event_type == hit[0].event_type or same_word) and ev.source is not None and ev.source.country \
-                    and not ev.negated and not ev.hypothetical and ev.trigger_start < here:
-                # of an event with several doers ("American and British jets struck"), the first named
-                ev = next(e for e in told_before if e.trigger_start == ev.trigger_start and e.source is not None)
-                return resolver.same_as(np_span(tok), ev.source, f"'{tok.text}' refers back to the "
-                                        f"{ev.event_type.lower()} by {ev.source.name}")
+
+        def fits(ev) -> bool:
+            return ev.source is not None and ev.source.country and not ev.negated and not ev.hypothetical \
+                and ev.trigger_start < here
+        # the same word first ("the hotel attack ... a US strike ... condemned the attack": the
+        # attack), then the same kind of event ("struck" … "the strikes")
+        word = tok.lemma_.lower()
+        same_word = [ev for ev in told_before if fits(ev) and sdoc[ev.trigger_start:ev.trigger_end].root.lemma_.lower() == word]
+        same_kind = [ev for ev in told_before if fits(ev) and ev.event_type == hit[0].event_type]
+        for ev in (same_word or same_kind)[-1:]:
+            # of an event with several doers ("American and British jets struck"), the first named
+            ev = next(e for e in told_before if e.trigger_start == ev.trigger_start and e.source is not None)
+            return resolver.same_as(np_span(tok), ev.source, f"'{tok.text}' refers back to the "
+                                    f"{ev.event_type.lower()} by {ev.source.name}")
         return None
 
     def nearby_objects(self, head: Token, covered_ids: set[int]) -> list[Token]:

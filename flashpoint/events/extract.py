@@ -111,6 +111,13 @@ class EventExtractor(ArgumentFinder):
                 and sdoc[e.trigger_start:e.trigger_end].root.head.i == tok.head.i != tok.i)]
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
                 main = next(iter(same_kind), None)
+                if main is None and tok.dep_ == "conj":  # "rallied, waving flags and chanting slogans"
+                    up = tok.head
+                    while up.dep_ == "conj" and up.head.i != up.i:
+                        up = up.head
+                    if up.tag_ == "VBG" and up.dep_ in ("advcl", "xcomp"):
+                        main = next((e for e in kept if e.event_type == ev.event_type and e.trigger_start == up.head.i
+                                     and e.hypothetical == ev.hypothetical), None)
             elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
                                              for c in tok.children) \
                     or tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
@@ -135,9 +142,9 @@ class EventExtractor(ArgumentFinder):
             return []  # a participle used as an adjective: "occupied Crimea", "linking Russia to occupied Crimea"
         if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
             return []  # "called the attack pure terror": naming it, not a call
-        if trig.event_type == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")
-                                            for c in verb.children):
-            return []  # "sent a message of condolence", "gave no death toll": words, not aid
+        if trig.event_type in ("AID", "AGREE") and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")
+                                                       for c in verb.children):
+            return []  # "sent a message of condolence", "gave no death toll", "offered condolences": words
         if trig.event_type == "ACCUSE" and not any(c.dep_ == "dobj" for c in verb.children) and any(
                 c.dep_ == "prep" and c.lower_ in self.lex.cue("physical") for c in verb.children):
             return []  # "a missile slammed into a building": a movement, not criticism
@@ -153,13 +160,27 @@ class EventExtractor(ArgumentFinder):
             # conflict could spread" names no one who would act, and is no event
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
             acting = [g for c in clauses for g in c.children if g.dep_ == "nsubj"]
-            if not any(resolver.resolve(g, doc) is not None for g in acting) and not any(
-                    self.lex.match(c) is not None or any(g.dep_ == "nsubjpass" for g in c.children) for c in clauses):
+            # (a passive clause threatens what will be done: "rallies would not be tolerated"; civilians
+            # "caught in the crossfire" do nothing)
+            modal = self.lex.cue("modal")
+            if not any(a is not None and a.sector not in ("CVL", "REF") for a in (resolver.resolve(g, doc) for g in acting)) \
+                    and not any(self.lex.match(c) is not None or any(g.dep_ == "nsubjpass" for g in c.children)
+                                and any(a.dep_ == "aux" and a.lower_ in modal for a in c.children) for c in clauses):
                 return []
             trig = _with_type(trig, "THREATEN", "130")
         # a "by" phrase alone does not make an active verb passive ("X shortened by one hour the curfew")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
-            any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children)
+            any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children) or \
+            verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) \
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were killed or injured"
+        if not passive and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in self.lex.cue("kill") \
+                and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children) \
+                and any(c.dep_ == "nsubj" for c in verb.children) and (
+                    any(c.dep_ == "nsubj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+                        for c in verb.children)
+                    or any(c.dep_ == "advcl" and any(m.lower_ in ("as", "when", "after") for m in c.children
+                                                     if m.dep_ in ("mark", "advmod")) for c in verb.children)):
+            passive = True  # a headline's "Two killed as rangers open fire": the counted are the dead
         subj = self.subject_of(verb)
         # "the attack that killed a commander": the event noun carries this verb
         if subj is not None:
@@ -234,6 +255,12 @@ class EventExtractor(ArgumentFinder):
                     break
         if trig.event_type == "THREATEN" and targets == [None]:
             targets = self.threatened(doc, resolver, verb) or [None]
+        if trig.event_type == "CONSULT" and trig.mode == "visit" and verb.lemma_.lower() == "arrive" and any(sources) \
+                and all(s is None or s.sector in ("MIL", "COP", "UAF", "REB") and not (s.actor_id or "").startswith("person:")
+                        for s in sources):
+            # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
+            trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
+            targets, rule = [None], rule + "; forces arriving → MOBILIZE"
         if trig.event_type == "MOBILIZE" and any(targets):
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone

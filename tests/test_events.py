@@ -768,3 +768,22 @@ def test_headline_victims_forces_arriving_and_the_attack_condemned():
     assert e["target"]["country"] == "SOM" and e["target"]["sector"] == "REB"  # the attack, not the strike
     assert not code("Human rights groups have warned that civilians are caught in the crossfire.")
     assert not only(code("Turkey offered condolences to the victims' families."), "AGREE")
+
+
+def test_own_forces_given_are_no_target_a_characterisation_no_target_and_a_ship_no_person():
+    [e] = only(code("Kenya pledged to send another 600 officers."), "AGREE")
+    assert e["target"] is None
+    [e] = code("Iran condemned the strikes as a violation of Yemen's sovereignty.")
+    assert (e["target"] or {}).get("country") != "YEM"
+    [e] = code("Albania denounced as an ugly crime Serbia's suppression of the unrest.")
+    assert e["target"]["country"] == "SRB"
+    [e] = code("The destroyer USS Carney hit a radar site.")
+    assert (e["source"] or {}).get("country") != "CAN"
+
+
+def test_a_states_generals_meeting_abroad_stay_their_countrys():
+    nlp = flashpoint.load()
+    doc = nlp(flashpoint.Article(source="t", published="2024-02-14", text=(
+        "Myanmar's junta bombed a village in Sagaing, killing 20 people. The generals met rebel leaders in Kunming.")))
+    [generals] = [a for a in doc.actors if a.text == "The generals"]
+    assert generals.country == "MMR"  # not China's for meeting in a Chinese city

@@ -14,6 +14,7 @@ from .kb import NAME_PARTICLES, SPELLING, WORDS, Entry, KnowledgeBase, exact_key
 
 PERSON_TITLES_GOV = set(WORDS["title_gov"])
 PERSON_TITLES_MIL = set(WORDS["title_mil"])
+SHIP_PREFIXES = set(WORDS["ship_prefix"])
 
 @dataclass
 class Mention:
@@ -106,6 +107,8 @@ class MentionFinder:
                         continue  # lower-case single words ("party", "hamas" in a URL) are not names
                     found = (j, hits)
                     break
+            if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:
+                found = None  # "USS Carney" is a ship
             if found and self.inside_longer_name(doc, i, _best(found[1])[0], mentions):
                 found = None  # "Social Democratic Party" is not the "Democratic Party" the base knows
             if found:

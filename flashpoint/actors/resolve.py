@@ -541,7 +541,9 @@ class ActorResolver(MentionFinder):
         named.sort(key=lambda m: not (sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES))
         for m in named:
             return m.entry.country, f"country named in the sentence ({m.entry.country})"
-        if not people:  # a town the sentence names as a place: "militants killed in Jenin"
+        if not people and self.sector_of(token)[0] not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY"):
+            # a town the sentence names as a place: "militants killed in Jenin" (a state's generals
+            # meeting "in Kunming" are still their own country's)
             country, why = self.sentence_place_country(token, doc)
             if country:
                 return country, why

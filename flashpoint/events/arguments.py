@@ -263,8 +263,11 @@ class ArgumentFinder:
                     if c.dep_ in ("dobj", "dative", "pobj", "attr") or c.dep_ == "appos" and depth > 0:
                         out.append(c)
                         nxt.append(c)
-                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at", "as")
-                                               or c.lower_ in ("of", "by") and depth > 0):
+                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at")
+                                               or c.lower_ in ("of", "by") and depth > 0
+                                               # "denounced as a crime Serbia's suppression", but not
+                                               # "condemned the strikes as a violation of X's sovereignty"
+                                               or c.lower_ == "as" and not any(g.dep_ == "dobj" for g in tok.children)):
                         nxt.append(c)
                     elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
                         nxt.append(c)  # "a formula for ending its dispute with X": through the gerund

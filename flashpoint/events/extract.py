@@ -261,6 +261,13 @@ class EventExtractor(ArgumentFinder):
             # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
             targets, rule = [None], rule + "; forces arriving → MOBILIZE"
+        if trig.event_type in ("AGREE", "AID") and any(targets):
+            # "pledged to send another 600 police officers": its own forces are what it gives, not to whom
+            own = {s.country for s in sources if s is not None and s.country}
+            kept = [t for t in targets if not (t is not None and t.country in own and t.sector in ("MIL", "COP")
+                                               and not t.actor_id)]
+            if len(kept) != len(targets):
+                targets = kept or [None]
         if trig.event_type == "MOBILIZE" and any(targets):
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone

@@ -95,6 +95,17 @@ def governing_token(expr: Span, anchors: set[int]) -> Token | None:
     return None
 
 
+def carrying_verb(trigger: Token) -> Token | None:
+    """The verb whose object carries a clause on an event: "passed on Wednesday a resolution
+    demanding ...", "issued a statement on Tuesday accusing ..." (the verb's day is the event's)."""
+    if trigger.dep_ not in ("acl", "relcl") or trigger.tag_ not in ("VBG", "VBD", "VBN"):
+        return None
+    noun = trigger.head
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
 def is_ongoing(trigger: Token) -> bool:
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy 3.8: a new Token each access
@@ -191,6 +202,14 @@ class TimeStage:
                                  or trig.dep_ == "advcl" and trig.tag_ == "VBG" and m.i == trig.head.i)]
                     if mates:
                         assigned[ev.trigger_start] = assigned[mates[0]]
+                    else:
+                        carrier = carrying_verb(trig)
+                        for expr in date_expressions(sent) if carrier is not None else ():
+                            if governing_token(expr, {carrier.i}) is not None:
+                                day = resolve_expression(expr.text, published)
+                                if day is not None:
+                                    assigned[ev.trigger_start] = (expr.text, day)
+                                    break
                 if ev.trigger_start in assigned:
                     ev.date_text, day = assigned[ev.trigger_start]
                     ev.date = day.isoformat() if day else None

@@ -37,3 +37,14 @@ def test_a_day_opening_a_sentence_is_its_own_and_clauses_joined_by_and_share_a_d
     events = flashpoint.extract("Police fired tear gas at protesters late on Tuesday and detained 63 people, "
                                 "the Interior Ministry said on Wednesday.", published="2024-02-22")
     assert {e["date"] for e in events if e["event_type"] == "COERCE"} == {"2024-02-20"}
+
+
+def test_a_clause_on_an_object_takes_the_day_of_the_verb_carrying_it():
+    import flashpoint
+    [e] = [e for e in flashpoint.extract("The UN Security Council on Wednesday passed a resolution demanding that "
+                                         "the Houthis stop attacks on shipping.", published="2024-01-14")
+           if e["event_type"] == "REQUEST"]
+    assert e["date"] == "2024-01-10"
+    [e] = flashpoint.extract("The ministry issued a statement on Tuesday accusing Israel of war crimes.",
+                             published="2024-01-14")
+    assert e["event_type"] == "ACCUSE" and e["date"] == "2024-01-09"

@@ -253,3 +253,15 @@ def test_where_troops_come_from_what_an_event_is_about_and_what_a_statement_says
     assert place("Kinshasa asked the force to leave Darfur.", "REQUEST") is None
     assert place("The ministry accused the army of bombing villages in Darfur.", "ACCUSE") is None
     assert place("Protesters in Nairobi accused the police of killing a blogger.", "ACCUSE") == "Nairobi"
+
+
+def test_towns_the_tagger_took_for_a_common_word_or_an_adjective_and_a_person_met_in_a_town():
+    import flashpoint
+
+    def place(text):
+        [e] = flashpoint.extract(text, published="2024-02-20")
+        return (e["location"] or {}).get("name")
+
+    assert place("A FARDC drone struck M23 positions near Sake on Saturday.") == "Sake"
+    assert place("Gunmen attacked a polling unit in Okene local government area.") == "Okene"
+    assert place("The US envoy held talks with Nabih Berri in Beirut on Tuesday.") == "Beirut"

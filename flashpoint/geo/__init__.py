@@ -211,6 +211,14 @@ def _cut(sdoc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _adjective_town(span, gaz) -> bool:
+    """"in Okene local government area": a town the tagger took for an adjective (it names a
+    place the gazetteer knows and is not a people's adjective such as "Iraqi")."""
+    word = span.text
+    return span[0].tag_ == "JJ" and word[:1].isupper() and not word.lower().endswith(("ian", "ese", "ish", "ean", "ic", "i", "an")) \
+        and bool(gaz.ids(word))
+
+
 def _is_demonym(span) -> bool:
     return len(span) == 1 and span[0].tag_ in {"JJ", "NNPS"} and span[0].ent_type_ != "LOC"
 
@@ -220,6 +228,8 @@ def _in_org_name(start: int, end: int, sdoc, actors) -> bool:
     for a in actors:
         if a.start < 0 or not (a.start <= start and end <= a.end) or (a.start, a.end) == (start, end):
             continue
+        if (getattr(a, "actor_id", None) or "").startswith("person:"):
+            continue  # "talks with Nabih Berri in Beirut": a person is met somewhere, not named after it
         if start - a.start >= 2:
             prep, before = sdoc[start - 1], sdoc[start - 2]
             if prep.lower_ in {"in", "of", "for"} and before.is_title and before.pos_ == "PROPN":
@@ -261,7 +271,7 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
         if ent.label_ in PLACE_LABELS:
             s, e = _cut(sdoc, *_trim(sdoc, ent.start, ent.end))
             s = _article_prefix(sdoc, s)
-            if s < e and not _is_demonym(sdoc[s:e]):
+            if s < e and not (_is_demonym(sdoc[s:e]) and not (ent.label_ == "GPE" and _adjective_town(sdoc[s:e], gaz))):
                 spans.append((s, e, ent.label_))
                 taken.update(range(min(s, ent.start), ent.end))
     # Proper names that NER missed or mislabelled, in a place context ("in Harir", "the town of X",
@@ -270,8 +280,10 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
     n = len(sdoc)
     while i < n:
         t = sdoc[i]
-        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in NAME_ENTS | {"NORP"} \
-                or t.lower_ in NOT_PLACES:
+        # (a capitalised common word after a locative preposition may be a town: "near Sake")
+        town_noun = t.pos_ == "NOUN" and t.i > 0 and not t.is_sent_start and sdoc[t.i - 1].lower_ in STRONG_PREPS
+        if t.i in taken or t.pos_ != "PROPN" and not town_noun or not t.text[:1].isupper() \
+                or t.ent_type_ not in NAME_ENTS | {"NORP"} or t.lower_ in NOT_PLACES:
             i += 1
             continue
         j = i + 1

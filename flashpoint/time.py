@@ -223,7 +223,25 @@ class TimeStage:
                     ev.date = simple_tense_date(trig, published).isoformat()
                     ev.date_text = None
         self.refer_back(doc)
+        self.headline(doc, sents)
         return doc
+
+    @staticmethod
+    def headline(doc: Document, sents) -> None:
+        """A headline told in the present ("Russian missile kills five in Odesa") restates the
+        story's lead: its undated event takes the day of the first dated event of its type below."""
+        title = (doc.title or "").strip()
+        if not title or not sents or sents[0].text.strip() != title:
+            return
+        below = [e for e in doc.events if e.sentence_index > 0 and e.date_text and e.date
+                 and not e.hypothetical and not e.negated]
+        for ev in doc.events:
+            if ev.sentence_index != 0 or ev.date_text or ev.hypothetical:
+                continue
+            lead = next((e for e in sorted(below, key=lambda e: e.trigger_start) if e.event_type == ev.event_type), None)
+            if lead is not None:
+                ev.date, ev.date_text = lead.date, lead.date_text
+                ev.evidence += f"; the headline restates the {ev.event_type.lower()} told below ('{lead.date_text}')"
 
     @staticmethod
     def refer_back(doc: Document) -> None:

@@ -48,3 +48,11 @@ def test_a_clause_on_an_object_takes_the_day_of_the_verb_carrying_it():
     [e] = flashpoint.extract("The ministry issued a statement on Tuesday accusing Israel of war crimes.",
                              published="2024-01-14")
     assert e["event_type"] == "ACCUSE" and e["date"] == "2024-01-09"
+
+
+def test_a_headline_in_the_present_takes_the_day_of_the_lead_it_restates():
+    import flashpoint
+    events = flashpoint.extract("Russian missile kills five in Odesa\n\nKYIV (AP) — A Russian ballistic missile hit a "
+                                "residential neighborhood of Odesa late Wednesday, killing five people.",
+                                published="2024-04-25", title="Russian missile kills five in Odesa")
+    assert {e["date"] for e in events if e["event_type"] == "ASSAULT"} == {"2024-04-24"}

@@ -787,3 +787,11 @@ def test_a_states_generals_meeting_abroad_stay_their_countrys():
         "Myanmar's junta bombed a village in Sagaing, killing 20 people. The generals met rebel leaders in Kunming.")))
     [generals] = [a for a in doc.actors if a.text == "The generals"]
     assert generals.country == "MMR"  # not China's for meeting in a Chinese city
+
+
+def test_the_foreign_minister_and_the_foreign_office_are_the_countrys_own():
+    [e] = only(code("Iran's president spoke on Monday. The foreign minister condemned the attack."), "ACCUSE")
+    assert e["source"]["code"] == "IRNGOV"  # "foreign" here names the office, not outsiders
+    [e] = only(code("Pakistan's army chief visited Kabul. The Foreign Office in Islamabad accused India of "
+                    "interference."), "ACCUSE")
+    assert e["source"]["code"] == "PAKGOV"  # not the British one

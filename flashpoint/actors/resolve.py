@@ -310,7 +310,9 @@ class ActorResolver(MentionFinder):
                     return self._like(span, back, sector,
                                        f"'{span.text}' refers back to {back.name}")
         if sector is not None:
-            if not country and inherit and not any(c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children):
+            abroad = token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() not in ("minister", "ministry") and any(
+                c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children)  # not "the foreign minister"
+            if not country and inherit and not abroad:
                 country, country_reason = self.context_country(token, doc)
             elif not country and sector in PEOPLE_SECTORS:
                 # people of no stated nationality: of the country the sentence says they are in

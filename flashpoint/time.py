@@ -195,9 +195,11 @@ class TimeStage:
                     # (and an event in its "by"/"in" phrase: "was killed by shelling on Wednesday")
                     through = [g for p in trig.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "in")
                                for g in p.children if g.dep_ in ("pobj", "pcomp") and g.i in anchors]
-                    mates = [anchors[g.i].trigger_start for g in through if anchors[g.i].trigger_start in assigned]
+                    def dated(ev_: Event) -> bool:  # (a mate's vague "last month" names no day to share)
+                        return ev_.trigger_start in assigned and assigned[ev_.trigger_start][1] is not None
+                    mates = [anchors[g.i].trigger_start for g in through if dated(anchors[g.i])]
                     mates += [anchors[m.i].trigger_start for m in (trig.head, *trig.children)
-                             if m.i in anchors and m.i != trig.i and anchors[m.i].trigger_start in assigned and (
+                             if m.i in anchors and m.i != trig.i and dated(anchors[m.i]) and (
                                  m.dep_ == "conj" and m.head.i == trig.i or trig.dep_ == "conj" and m.i == trig.head.i
                                  or trig.dep_ == "advcl" and trig.tag_ == "VBG" and m.i == trig.head.i)]
                     if mates:

@@ -795,3 +795,12 @@ def test_the_foreign_minister_and_the_foreign_office_are_the_countrys_own():
     [e] = only(code("Pakistan's army chief visited Kabul. The Foreign Office in Islamabad accused India of "
                     "interference."), "ACCUSE")
     assert e["source"]["code"] == "PAKGOV"  # not the British one
+
+
+def test_a_strike_with_no_doer_is_an_attack_unless_workers_are_named_and_negotiators_arriving_visit():
+    [e] = code("A second, smaller strike followed on Saturday.")
+    assert e["event_type"] == "ASSAULT"
+    [e] = only(code("Some 500,000 workers stopped work on the first day of an open-ended strike on Monday."), "PROTEST")
+    assert e["mode"] == "strike"
+    [e] = only(code("Hamas negotiators arrived in Cairo on Monday for talks."), "CONSULT", trigger={"text": "arrived", "start": 18, "end": 25})
+    assert e["source"]["country"] == "PSE"

@@ -104,8 +104,8 @@ class CountsStage:
                 if lemma == "shoot" and any(c.lower_ == "dead" for c in verb.children):
                     lemma = "kill"  # "shot dead a voter"
                 who = victims(verb)
-                if who is None:
-                    continue
+                if who is None or who.i == trig.i:
+                    continue  # ("claimed 160 attacks": the event itself, not its victims)
                 n = count_of(who)
                 if n is None:
                     continue

@@ -37,6 +37,8 @@ PAST_PERIOD = re.compile(r"\b(last|ago|earlier this|this year|in (19|20)\d\d|sin
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
 # events two parties do together: "X and Y agreed" is one event between them
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# who strikes in a labour strike
+LABOUR_SECTORS = {"CVL", "LAB", "EDU", "MED", "AGR", "REL", "REF", "JRN", "BUS", "OPP", "PTY"}
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
@@ -256,8 +258,8 @@ class EventExtractor(ArgumentFinder):
         if trig.event_type == "THREATEN" and targets == [None]:
             targets = self.threatened(doc, resolver, verb) or [None]
         if trig.event_type == "CONSULT" and trig.mode == "visit" and verb.lemma_.lower() == "arrive" and any(sources) \
-                and all(s is None or s.sector in ("MIL", "COP", "UAF", "REB") and not (s.actor_id or "").startswith("person:")
-                        for s in sources):
+                and all(s is None or s.sector in ("MIL", "COP") and not (s.actor_id or "").startswith("person:")
+                        for s in sources) and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children):
             # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
             targets, rule = [None], rule + "; forces arriving → MOBILIZE"
@@ -473,8 +475,15 @@ class EventExtractor(ArgumentFinder):
             trig = _with_mode(_with_type(trig, "PROTEST", "144"), mode_name)  # a blockade by protesters
         mode = self.instrument_mode(noun) or trig.mode
         kills = set(self.lex.cue("kill")) | set(self.lex.cue("injure"))
-        if "armed" in trig.flags and (  # (a weapon named, not the labour strike's own mode)
-                self.instrument_mode(noun) or noun.dep_ == "nsubj" and (
+        # a strike is a labour strike when people or workers strike; otherwise (armed forces, a
+        # weapon named, no doer in news of fighting) it is an attack
+        sent = noun.sent
+        labour = any(s is not None and s.sector in LABOUR_SECTORS for s in sources) or any(
+            c.lower_ in self.lex.cue("labour") for c in noun.children if c.dep_ in ("amod", "compound")) or \
+            not any(sources) and any(a.sector in ("LAB", "EDU") for a in doc.actors
+                                     if sent.start <= a.start < sent.end)  # "workers ... on the first day of a strike"
+        if "armed" in trig.flags and (
+                not labour or self.instrument_mode(noun) or noun.dep_ == "nsubj" and (
                     noun.head.lemma_.lower() in kills or self.type_of(noun.head) == "ASSAULT") or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
                 or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")
                                                                   for g in c.children) for c in noun.children)):

@@ -450,7 +450,8 @@ def split_sentences(doc: Doc) -> list[tuple[int, int]]:
         end = None
         if tok.text in SENT_END or (tok.is_punct and tok.text[-1:] in ".!?" and len(tok.text) <= 3):
             j = i + 1
-            while j < n and (doc[j].text in CLOSERS or doc[j].text in SENT_END):
+            # closing quotes and brackets touch the full stop; a quote after a space opens the next sentence
+            while j < n and (doc[j].text in CLOSERS or doc[j].text in SENT_END) and not doc[j - 1].whitespace_:
                 j += 1
             while j < n and doc[j].is_space:
                 j += 1

@@ -804,3 +804,21 @@ def test_a_strike_with_no_doer_is_an_attack_unless_workers_are_named_and_negotia
     assert e["mode"] == "strike"
     [e] = only(code("Hamas negotiators arrived in Cairo on Monday for talks."), "CONSULT", trigger={"text": "arrived", "start": 18, "end": 25})
     assert e["source"]["country"] == "PSE"
+
+
+def test_quotes_open_their_own_sentence_and_boilerplate_is_no_event():
+    events = code('Washington backed its ally. "The United States stands with our Philippine allies," the embassy said.')
+    assert [e["sentence"].strip()[:1] for e in events if e["sentence_index"] == 1] == ['"']
+    assert only(events, "SUPPORT", sentence_index=1)[0]["target"]["country"] == "PHL"
+    assert not only(code("Five soldiers were killed, according to an official who asked not to be named."), "REQUEST")
+    [e] = code("ISKP claimed responsibility for the Kandahar blast.")
+    assert e["source"] is None or e["source"]["text"] != "Kandahar"  # a town is where, not who
+    [e] = code("Armenia said four of its soldiers were killed.")
+    assert e["target"]["code"] == "ARMMIL"
+
+
+def test_the_taliban_govern_afghanistan_from_august_2021():
+    [e] = code("The Taliban detained a British aid worker.", published="2024-03-19")
+    assert e["source"]["code"] == "AFGGOV"
+    [e] = code("The Taliban attacked the city.", published="2015-01-01")
+    assert e["source"]["code"] == "AFGREB"

@@ -136,8 +136,11 @@ class ArgumentFinder:
         covered_ids = {t.i for t in covered}
         sources = [s for s in sources if s is not None]
 
+        own_countries = {s.country for s in sources if s.country} if trig.event_type in ("AGREE", "AID", "MOBILIZE") else set()
+
         def others(actors):  # "offered its troops to Lebanon": the source's own are no target
-            return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)]
+            return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)
+                    and not (a.country in own_countries and a.sector in ("MIL", "COP") and not a.actor_id)]
         # a noun's phrases often hang on its "of" object: "the withdrawal of forces from Panama"
         of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []

@@ -147,6 +147,10 @@ class EventExtractor(ArgumentFinder):
         if trig.event_type in ("AID", "AGREE") and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")
                                                        for c in verb.children):
             return []  # "sent a message of condolence", "gave no death toll", "offered condolences": words
+        if trig.event_type == "REQUEST" and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) and c.lemma_.lower() in self.lex.cue("anonymity")
+                for c in verb.children):
+            return []  # "an official who asked not to be named": a source's condition, no request
         if trig.event_type == "ACCUSE" and not any(c.dep_ == "dobj" for c in verb.children) and any(
                 c.dep_ == "prep" and c.lower_ in self.lex.cue("physical") for c in verb.children):
             return []  # "a missile slammed into a building": a movement, not criticism
@@ -376,6 +380,8 @@ class EventExtractor(ArgumentFinder):
                 actor_tok, _ = self.through_instrument(c)
                 if actor_tok is not None and actor_tok.i == c.i:
                     actor = resolver.resolve(c, doc)
+                    if actor is not None and c.dep_ == "compound" and not actor.actor_id and not actor.sector:
+                        continue  # "the Kandahar blast": a town names where it happened, not who did it
                     if actor is not None:
                         sources.append(actor)
                         rule = f"{c.dep_} of the noun"

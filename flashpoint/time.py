@@ -58,10 +58,13 @@ def resolve_expression(text: str, published: dt.date) -> dt.date | None:
 
 
 AGE = re.compile(r"\b(year|month|week|day)s?[- ]old\b", re.I)
+DURATION = re.compile(r"^(?:(?:nearly|about|almost|more than|over|some|around|at least|less than)\s+)?(?:an?|one|two|three|"
+                      r"several|\d+|a few)\s+(?:hours?|minutes?|seconds?)$|^(?:midnight|noon|dawn|dusk)$", re.I)
 
 
 def date_expressions(sent: Span) -> list[Span]:
-    out = [e for e in span_ents(sent) if e.label_ in ("DATE", "TIME") and not AGE.search(e.text)]  # ("60-year-old")
+    out = [e for e in span_ents(sent) if e.label_ in ("DATE", "TIME") and not AGE.search(e.text)  # ("60-year-old")
+           and not DURATION.search(e.text)]  # ("for nearly an hour", "from midnight": no day)
     covered = {t.i for e in out for t in e}
     for tok in sent:
         if tok.i not in covered and (tok.lower_ in RELATIVE_DAYS or tok.lower_.rstrip("s") in WEEKDAYS

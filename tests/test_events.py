@@ -822,3 +822,16 @@ def test_the_taliban_govern_afghanistan_from_august_2021():
     assert e["source"]["code"] == "AFGGOV"
     [e] = code("The Taliban attacked the city.", published="2015-01-01")
     assert e["source"]["code"] == "AFGREB"
+
+
+def test_offices_orders_and_crowds():
+    [e] = code("Obaidul Quader, general secretary of the ruling Awami League, blamed the opposition.")
+    assert e["source"]["sector"] != "MIL"  # a party office, not a general
+    events = code("The government imposed a curfew and ordered the army onto the streets of Dhaka.")
+    assert [e["event_type"] for e in events] == ["COERCE", "MOBILIZE"]
+    [e] = code("A crowd ransacked the offices of a ruling party legislator.")
+    assert e["source"]["sector"] == "CVL"
+    [e] = code("In a statement, its central command blamed a dissident faction.")
+    assert (e["source"] or {}).get("country") != "USA"  # "its central command" is no CENTCOM
+    [e] = code("The coast guard fired its water cannon at the supply boat.")
+    assert e["mode"] == "crowd-control"

@@ -15,6 +15,7 @@ from .kb import NAME_PARTICLES, SPELLING, WORDS, Entry, KnowledgeBase, exact_key
 PERSON_TITLES_GOV = set(WORDS["title_gov"])
 PERSON_TITLES_MIL = set(WORDS["title_mil"])
 SHIP_PREFIXES = set(WORDS["ship_prefix"])
+POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your", "whose"}
 
 @dataclass
 class Mention:
@@ -105,6 +106,8 @@ class MentionFinder:
                 if hits:
                     if j - i == 1 and lowers[i] and hits[0][1] == "name" and hits[0][0].kind != "country":
                         continue  # lower-case single words ("party", "hamas" in a URL) are not names
+                    if all(lowers[i:j]) and i > 0 and tokens[i - 1].lower() in POSSESSIVES and hits[0][0].kind != "country":
+                        continue  # "its central command" is the command of "it", not CENTCOM
                     found = (j, hits)
                     break
             if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:

@@ -585,7 +585,9 @@ class ActorResolver(MentionFinder):
         owner = self.resolve(holder, doc, date, depth + 1) if holder is not None else None
         if owner is None or not owner.country:
             return None
-        if token.lemma_.lower() in NEIGHBOURS:
+        if token.lemma_.lower() in NEIGHBOURS or token.tag_ == "NN" and token.i > 0 and any(
+                c.dep_ == "poss" for c in token.children) and not self.sector_of(token)[0]:
+            # "its neighbour", "Washington backed its ally": one other country, the last one named
             sdoc = token.doc
             start = sdoc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
             other = next((m for m in reversed(doc.user_data.get("mentions", []))
@@ -661,8 +663,10 @@ class ActorResolver(MentionFinder):
         window = [t for t in doc[start:span.end] if t.i != head.i]
         words = {t.lower_.rstrip(".") for t in window
                  # "secretary-general", "attorney general": a civil office, not a rank
-                 if not (t.lower_ == "general" and t.i > 0 and (doc[t.i - 1].text == "-" or
-                                                                 doc[t.i - 1].lower_ in CIVIL_GENERAL))}
+                 if not (t.lower_ == "general" and (t.i > 0 and (doc[t.i - 1].text == "-" or
+                                                                  doc[t.i - 1].lower_ in CIVIL_GENERAL)
+                                                    or t.i + 1 < len(doc) and doc[t.i + 1].lower_ in CIVIL_GENERAL))}
+        # ("general secretary of the ruling party": a party office, not a rank)
         if words & PERSON_TITLES_MIL:
             return "MIL"
         if words & (PERSON_TITLES_GOV - WEAK_TITLES):

@@ -267,6 +267,13 @@ class EventExtractor(ArgumentFinder):
             # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
             targets, rule = [None], rule + "; forces arriving → MOBILIZE"
+        if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(sources) and all(
+                t is not None and t.sector in ("MIL", "COP") and not t.actor_id and
+                any(s is not None and s.country == t.country and (s.sector in ("GOV", None)) for s in sources)
+                for t in targets):
+            # "ordered the army onto the streets": a government moving its own forces mobilises them
+            trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), "troops" if targets[0].sector == "MIL" else "police")
+            targets, rule = [None], rule + "; a government ordering its own forces → MOBILIZE"
         if trig.event_type in ("AGREE", "AID") and any(targets):
             # "pledged to send another 600 police officers": its own forces are what it gives, not to whom
             own = {s.country for s in sources if s is not None and s.country}
@@ -334,7 +341,9 @@ class EventExtractor(ArgumentFinder):
         instruments = self.lex.cue("instrument")
         uses_object = any(w in self.lex.cue("weapon_verb") for w in lemmas(trigger))
         for c in trigger.subtree:
-            key = c.lemma_.lower()
+            # two words first: "water cannon", "rubber bullets", "car bomb"
+            key = next((k for k in (f"{g.lower_} {c.lemma_.lower()}" for g in c.children if g.dep_ in ("compound", "amod"))
+                        if k in instruments), c.lemma_.lower())
             if key not in instruments:
                 continue
             direct = c.head.i == trigger.i and (c.dep_ in ("compound", "amod") or c.dep_ == "dobj" and uses_object)

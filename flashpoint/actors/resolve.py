@@ -585,18 +585,20 @@ class ActorResolver(MentionFinder):
         owner = self.resolve(holder, doc, date, depth + 1) if holder is not None else None
         if owner is None or not owner.country:
             return None
-        if token.lemma_.lower() in NEIGHBOURS or token.tag_ == "NN" and token.i > 0 and any(
-                c.dep_ == "poss" for c in token.children) and not self.sector_of(token)[0]:
+        neighbour = token.lemma_.lower() in NEIGHBOURS
+        if neighbour or token.tag_ == "NN" and any(c.dep_ == "poss" for c in token.children) and not any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.kb.sector_nouns for c in token.children):
             # "its neighbour", "Washington backed its ally": one other country, the last one named
             sdoc = token.doc
             start = sdoc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
             other = next((m for m in reversed(doc.user_data.get("mentions", []))
                           if start <= m.start < token.i and m.entry.kind == "country"
                           and m.entry.country != owner.country), None)
-            if other is None:
+            if other is not None:
+                return self._actor(span, other.entry.name, other.entry.country, None, other.entry.id,
+                                   f"the {token.text} of {owner.name}: {other.entry.name}, named before")
+            if neighbour:
                 return None
-            return self._actor(span, other.entry.name, other.entry.country, None, other.entry.id,
-                               f"the {token.text} of {owner.name}: {other.entry.name}, named before")
         skip = set(holder.subtree) if holder.i in range(span.start, span.end) else set()
         inner = doc.spacy_doc[span.start:span.end]
         country = next((mention_at[t.i].entry.country for t in inner if t not in skip and t.i in mention_at

@@ -167,7 +167,8 @@ class ArgumentFinder:
             return [None]
         # the recipient often sits one step further down: "promised to continue military aid to
         # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
-        for tok in self.nearby_objects(head, covered_ids):
+        # (whom forces are moved against is named, not found further down: "troops from Malawi")
+        for tok in self.nearby_objects(head, covered_ids) if trig.event_type != "MOBILIZE" else ():
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors

@@ -281,11 +281,11 @@ class EventExtractor(ArgumentFinder):
                                                and not t.actor_id)]
             if len(kept) != len(targets):
                 targets = kept or [None]
-        if trig.event_type == "MOBILIZE" and any(targets):
+        if trig.event_type == "MOBILIZE":
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone
             own = {s.country for s in sources if s is not None}
-            if any(t is not None and t.country in own for t in targets):
+            if not any(targets) or any(t is not None and t.country in own for t in targets):
                 targets = self.against(doc, resolver, verb) or [None]
                 rule += "; the forces moved are its own, the target is whom they are against"
         sources = [s for s in sources if s is not None] or [None]

@@ -835,3 +835,8 @@ def test_offices_orders_and_crowds():
     assert (e["source"] or {}).get("country") != "USA"  # "its central command" is no CENTCOM
     [e] = code("The coast guard fired its water cannon at the supply boat.")
     assert e["mode"] == "crowd-control"
+
+
+def test_we_in_a_quote_is_the_speakers_side():
+    events = code('"We will continue to stand with Ukraine," the German chancellor told reporters.')
+    assert all(e["source"]["code"] == "DEUGOV" for e in events) and events

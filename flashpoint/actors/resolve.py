@@ -688,6 +688,14 @@ class ActorResolver(MentionFinder):
         wants_person = lower in ("he", "him", "his", "she", "her")
         wants_plural = lower in ("they", "them", "their", "themselves")
         sdoc = doc.spacy_doc
+        if lower in ("we", "our", "us"):
+            # '"We will not accept the results," the commission's chairman said': the speaker's side
+            speaker = self.quoted_speaker(token, doc)
+            if speaker is not None:
+                return Actor(text=token.text, name=speaker.name, country=speaker.country, sector=speaker.sector,
+                             explicit_code=speaker.explicit_code, actor_id=speaker.actor_id,
+                             reason=f"'{token.text}' in a quote → the speaker, {speaker.name}",
+                             start=token.i, end=token.i + 1, refers_to=(speaker.start, speaker.end))
         # an object pronoun does not refer to its own clause's subject ("police fired to disperse
         # them": them ≠ police)
         own_subject: set[int] = set()
@@ -739,6 +747,22 @@ class ActorResolver(MentionFinder):
                          explicit_code=actor.explicit_code,
                          actor_id=actor.actor_id, reason=f"pronoun '{token.text}' → {actor.name}",
                          start=token.i, end=token.i + 1, refers_to=actor.refers_to or (actor.start, actor.end))
+        return None
+
+    def quoted_speaker(self, token: Token, doc: Document) -> Actor | None:
+        """The one who says the sentence a first-person pronoun stands in: the subject of its verb
+        of saying ("..., the chairman said"), resolved."""
+        from ..events.lexicon import lexicon
+        speech = lexicon().cue("speech")
+        for verb in token.sent:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in speech and not (
+                    verb.left_edge.i <= token.i <= verb.right_edge.i and any(
+                        c.dep_ in ("nsubj",) and c.i == token.i for c in verb.children)):
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ not in PRONOUNS and subj.i != token.i:
+                    speaker = self.resolve(subj, doc)
+                    if speaker is not None and (speaker.country or speaker.actor_id):
+                        return speaker
         return None
 
     def earlier_by_head(self, token: Token, doc: Document) -> Actor | None:

@@ -840,3 +840,8 @@ def test_offices_orders_and_crowds():
 def test_we_in_a_quote_is_the_speakers_side():
     events = code('"We will continue to stand with Ukraine," the German chancellor told reporters.')
     assert all(e["source"]["code"] == "DEUGOV" for e in events) and events
+
+
+def test_an_event_named_in_passing_with_no_one_doing_it_is_no_event():
+    assert not code("They said they were deeply concerned about abductions.")
+    assert only(code("About 100 people have died in three months of anti-government street protests."), "PROTEST")

@@ -505,6 +505,10 @@ class EventExtractor(ArgumentFinder):
             trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike
             mode = self.instrument_mode(noun)  # (the labour strike's own mode goes with it)
             trig = _with_mode(trig, mode) if mode else trig
+        if not any(sources) and targets == [None] and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("mention"):
+            # "concerned about abductions", "in the years since the war": an event named in passing,
+            # with no one doing it, is no event told
+            return []
         events = []
         for source, target in product(sources or [None], targets):
             if source is not None and target is not None and _same(source, target):

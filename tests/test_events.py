@@ -845,3 +845,10 @@ def test_we_in_a_quote_is_the_speakers_side():
 def test_an_event_named_in_passing_with_no_one_doing_it_is_no_event():
     assert not code("They said they were deeply concerned about abductions.")
     assert only(code("About 100 people have died in three months of anti-government street protests."), "PROTEST")
+
+
+def test_a_states_protest_is_an_accusation_and_a_main_verb_hung_on_the_subject_still_counts():
+    [e] = code("The Philippine foreign ministry said it had lodged a strong protest with China.")
+    assert e["event_type"] == "ACCUSE" and e["target"]["country"] == "CHN"
+    [e] = code("Algeria, which brokered the 2015 accord, called on both sides to return to dialogue.")
+    assert e["event_type"] == "REQUEST" and e["source"]["country"] == "DZA"

@@ -52,8 +52,8 @@ class ArgumentFinder:
                     continue
                 if self.people_doing(tok):
                     return tok.head  # "dispersed demonstrators protesting the results": they protest
-                if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" \
-                        and tok.head.pos_ in ("NOUN", "PROPN"):
+                if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" \
+                        and tok.head.pos_ in ("NOUN", "PROPN") and any(t.text == "," for t in tok.doc[tok.head.i:tok.i]):
                     # "The EU's foreign policy chief, Josep Borrell, called on ...": a finite verb the
                     # parser hung on a noun it took for the sentence's root has that noun as subject
                     return tok.head

@@ -137,7 +137,7 @@ class EventExtractor(ArgumentFinder):
 
     # -- verbs ------------------------------------------------------------------------
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _finite_on_root(verb):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "amod" or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
@@ -505,6 +505,13 @@ class EventExtractor(ArgumentFinder):
             trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike
             mode = self.instrument_mode(noun)  # (the labour strike's own mode goes with it)
             trig = _with_mode(trig, mode) if mode else trig
+        if trig.event_type == "PROTEST" and trig.mode == "demo" and any(sources) and all(
+                s is not None and (s.sector in ("GOV", "LEG", "JUD") or s.sector is None
+                                   and (s.actor_id or "").startswith("country:")) for s in sources):
+            # "the foreign ministry lodged a strong protest with China": a state complains, it does not march
+            trig = _with_mode(_with_type(trig, "ACCUSE", "114"), "disapprove")
+            mode = "disapprove"
+            rule += "; a state's protest → ACCUSE"
         if not any(sources) and targets == [None] and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("mention"):
             # "concerned about abductions", "in the years since the war": an event named in passing,
             # with no one doing it, is no event told
@@ -753,3 +760,12 @@ def _predicated(noun: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _finite_on_root(verb: Token) -> bool:
+    """"Algeria, which brokered the accord, called on both sides ...": the parser hung the main
+    verb on the subject it took for the root; after a comma, it is the sentence's verb."""
+    head = verb.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
+        and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)

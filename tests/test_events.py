@@ -852,3 +852,16 @@ def test_a_states_protest_is_an_accusation_and_a_main_verb_hung_on_the_subject_s
     assert e["event_type"] == "ACCUSE" and e["target"]["country"] == "CHN"
     [e] = code("Algeria, which brokered the 2015 accord, called on both sides to return to dialogue.")
     assert e["event_type"] == "REQUEST" and e["source"]["country"] == "DZA"
+
+
+def test_calls_shutdowns_ramming_revenge_operations_and_patrols():
+    [e] = code("Blinken spoke by phone with Armenian Prime Minister Nikol Pashinyan on Tuesday.")
+    assert e["event_type"] == "CONSULT" and e["target"]["country"] == "ARM"
+    [e] = code("The authorities extended a nationwide internet shutdown.")
+    assert e["event_type"] == "COERCE" and e["mode"] == "censor"
+    [e] = code("A Chinese coast guard vessel rammed the Philippine supply boat.")
+    assert e["event_type"] == "ASSAULT" and e["source"]["country"] == "CHN"
+    [e] = code("Azerbaijan carried out a revenge operation against Armenian forces.")
+    assert e["event_type"] == "ASSAULT" and e["target"]["code"] == "ARMMIL"
+    [e] = code("Soldiers patrolled the streets of Dhaka.")
+    assert e["event_type"] == "MOBILIZE" and e["location"]["name"] == "Dhaka"

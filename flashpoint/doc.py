@@ -182,7 +182,7 @@ class Document:
                 "title": self.title,
                 "published": self.published,
                 "sentence_index": ev.sentence_index,
-                "sentence": sent.text,
+                "sentence": sent.text.rstrip(),  # (no trailing blank lines; offsets count from its start)
                 "trigger": {"text": trig.text, "start": t_start, "end": t_start + len(trig.text)},
                 "event_type": ev.event_type,
                 "mode": ev.mode,

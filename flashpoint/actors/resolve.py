@@ -43,6 +43,7 @@ NGO_HEADS = set(WORDS["ngo_head"])
 RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
+NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
@@ -446,6 +447,8 @@ class ActorResolver(MentionFinder):
 
     @staticmethod
     def is_ngo_noun(token: Token) -> bool:
+        if token.lemma_.lower() not in NGO_LAST_WORDS:
+            return False
         words = [t.lower_ for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod")
                  and t.head.i in (token.i, *[c.i for c in token.children])] + [token.lemma_.lower()]
         return any(" ".join(words[k:]) in NGO_NOUNS for k in range(len(words)))

@@ -17,6 +17,8 @@ conditionals) are flagged, never dropped. The ``evidence`` field says which rule
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import re
 from dataclasses import replace
 from itertools import product
@@ -335,15 +337,22 @@ class EventExtractor(ArgumentFinder):
             and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
                     if verb.left_edge.i <= e.start < verb.right_edge.i + 1)
 
+    @cached_property
+    def instrument_pair_heads(self) -> frozenset[str]:
+        """Last words of the two-word instruments ("cannon" of "water cannon")."""
+        return frozenset(k.split()[-1] for k in self.lex.cue("instrument") if " " in k)
+
     def instrument_mode(self, trigger: Token) -> str | None:
         """The weapon named with the trigger: "drone attack", "attacked with rockets", "fired
         missiles" (an object counts only for verbs that use a weapon, not "shot down a drone")."""
         instruments = self.lex.cue("instrument")
         uses_object = any(w in self.lex.cue("weapon_verb") for w in lemmas(trigger))
+        pair_heads = self.instrument_pair_heads
         for c in trigger.subtree:
-            # two words first: "water cannon", "rubber bullets", "car bomb"
-            key = next((k for k in (f"{g.lower_} {c.lemma_.lower()}" for g in c.children if g.dep_ in ("compound", "amod"))
-                        if k in instruments), c.lemma_.lower())
+            key = c.lemma_.lower()
+            if key in pair_heads:  # two words first: "water cannon", "rubber bullets", "car bomb"
+                key = next((k for k in (f"{g.lower_} {key}" for g in c.children if g.dep_ in ("compound", "amod"))
+                            if k in instruments), key)
             if key not in instruments:
                 continue
             direct = c.head.i == trigger.i and (c.dep_ in ("compound", "amod") or c.dep_ == "dobj" and uses_object)

@@ -67,7 +67,7 @@ def test_one_doc_original_order(stages):
     assert all(t.pos_ == "" for t in doc.spacy_doc.sents.__iter__().__next__())
     assert {e["sentence_index"] for e in events} <= {1, 3}
     for e in events:
-        assert e["sentence"] == sents[e["sentence_index"]]
+        assert e["sentence"] == sents[e["sentence_index"]].rstrip()  # (records drop trailing blank lines)
         trig = e["trigger"]
         assert e["sentence"][trig["start"]:trig["end"]] == trig["text"]
     assert {e["event_type"] for e in events} >= {"ASSAULT", "ACCUSE"}

@@ -865,3 +865,11 @@ def test_calls_shutdowns_ramming_revenge_operations_and_patrols():
     assert e["event_type"] == "ASSAULT" and e["target"]["code"] == "ARMMIL"
     [e] = code("Soldiers patrolled the streets of Dhaka.")
     assert e["event_type"] == "MOBILIZE" and e["location"]["name"] == "Dhaka"
+
+
+def test_an_event_told_with_its_own_day_and_place_is_a_new_one():
+    events = code("Shiite militias attacked the Al Harir base on Thursday. General Salami accused the United States "
+                  "of being behind the double attack on Wednesday in Kerman that cost the lives of 89 people.",
+                  published="2024-01-05")
+    [kerman] = [e for e in events if e["event_type"] == "ASSAULT" and e["sentence_index"] == 1]
+    assert (kerman["source"] or {}).get("code") is None  # not the militias of the attack told before

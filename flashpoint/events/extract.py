@@ -487,8 +487,11 @@ class EventExtractor(ArgumentFinder):
             return []
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
-        if not sources and det in ("the", "these", "those", "this"):
-            # "Pakistan said the strikes killed 26 civilians": the strikes told before, and their doer
+        own_time_or_place = any(g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                                for c in noun.children if c.dep_ == "prep" for g in c.subtree)
+        if not sources and det in ("the", "these", "those", "this") and not own_time_or_place:
+            # "Pakistan said the strikes killed 26 civilians": the strikes told before, and their
+            # doer ("the double attack on Wednesday in Kerman" is a new one, told with its own day and place)
             back = self.earlier_doer(doc, resolver, noun)
             if back is not None:
                 sources, rule = [back], "the same event told before"

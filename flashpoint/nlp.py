@@ -378,7 +378,8 @@ class CandidateTest:
         for word in self.speech | self.statement:
             add(word)
         self.sector_words: set[str] = set()
-        for key in kb.sector_nouns:
+        from .actors.kb import WORDS
+        for key in list(kb.sector_nouns) + list(WORDS["both"]):  # ("the two sides agreed": actors too)
             for word in key.split():
                 self.sector_words |= inflections(word)
         self.first_words = {k.split()[0] for k in kb.index if k} | {k.split()[0].lower() for k in kb.exact_index if k}

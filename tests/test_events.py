@@ -873,3 +873,13 @@ def test_an_event_told_with_its_own_day_and_place_is_a_new_one():
                   published="2024-01-05")
     [kerman] = [e for e in events if e["event_type"] == "ASSAULT" and e["sentence_index"] == 1]
     assert (kerman["source"] or {}).get("code") is None  # not the militias of the attack told before
+
+
+def test_both_sides_are_the_two_named_before_and_two_who_clash_clash_with_each_other():
+    events = code("Israel and Hamas fought for weeks. Qatar urged both sides to show restraint.")
+    [fight] = only(events, "ASSAULT")
+    assert {fight["source"]["country"], fight["target"]["country"]} == {"ISR", "PSE"}
+    assert {e["target"]["country"] for e in only(events, "REQUEST")} == {"ISR", "PSE"}
+    [e] = only(code("Colombia's government and the ELN rebels held talks. The two sides agreed to extend the truce."),
+               "AGREE")
+    assert {e["source"]["sector"], e["target"]["sector"]} == {"GOV", "REB"}

@@ -43,6 +43,7 @@ NGO_HEADS = set(WORDS["ngo_head"])
 RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
+BOTH_NOUNS = set(WORDS["both"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
@@ -379,6 +380,38 @@ class ActorResolver(MentionFinder):
             return self._actor(span, self.kb.generic_name(country, sector) or span_name(span, token), country, sector,
                                None, f"people of {country} ({country_reason})")
         return None
+
+    def both_sides(self, token: Token, doc: Document) -> list[Actor]:
+        """"Both sides", "the two sides", "both parties", "the two countries": the last two
+        distinct actors named before (in this sentence or the two before), other than the
+        clause's own subject."""
+        if token.lemma_.lower() not in BOTH_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet") for c in token.children):
+            return []
+        sdoc = token.doc
+        start = token.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = sdoc[start - 1].sent.start
+        clause = token.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        skip = {t.i for t in subject.subtree} if subject is not None and subject.i != token.i else set()
+        found: list[Actor] = []
+        for a in reversed(doc.user_data.get("resolved", [])):
+            if not (start <= a.start < token.i) or a.start in skip or not a.country or a.sector in PEOPLE_SECTORS:
+                continue
+            if any(_same_side(a, b) for b in found):
+                continue
+            found.append(a)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        return [self._like(np_span(token), a, f"'{np_span(token).text}' → {a.name}, one of the two named before")
+                for a in reversed(found)]
 
     def coordinated(self, actor: Actor, token: Token, doc: Document) -> list[Actor]:
         """"Egyptian and Qatari mediators", "the Turkish and Greek sides": one actor for each
@@ -791,6 +824,10 @@ class ActorResolver(MentionFinder):
                 if lemma in words and modifiers <= words:
                     return self._from_entry(m, sdoc[m.start:m.end], doc.published, "name", doc)
         return None
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return (a.actor_id and a.actor_id == b.actor_id) or (a.country, a.sector) == (b.country, b.sector)
 
 
 def _ethnic(tok: Token) -> bool:

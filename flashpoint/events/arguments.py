@@ -195,6 +195,9 @@ class ArgumentFinder:
         mediators"); with ``doer``, an
         event noun's doer where the phrase names no actor (or before it, with ``doer_first``)."""
         out = []
+        both = resolver.both_sides(tok, doc) if tok is not None else []
+        if both:  # "urged both sides to show restraint", "the two sides signed a truce"
+            return both
         for t in conjuncts(tok):
             if doer is not None and doer_first:
                 actor = doer(doc, resolver, t) or resolver.resolve(t, doc)

@@ -291,7 +291,8 @@ class EventExtractor(ArgumentFinder):
                 targets = self.against(doc, resolver, verb) or [None]
                 rule += "; the forces moved are its own, the target is whom they are against"
         sources = [s for s in sources if s is not None] or [None]
-        if trig.event_type in RECIPROCAL_TYPES and len(sources) == 2 and targets == [None] and not passive:
+        mutual = trig.event_type == "ASSAULT" and verb.lemma_.lower() in self.lex.cue("mutual")
+        if (trig.event_type in RECIPROCAL_TYPES or mutual) and len(sources) == 2 and targets == [None] and not passive:
             # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves
             sources, targets = sources[:1], sources[1:]
             rule += "; 'X and Y' together → X with Y"

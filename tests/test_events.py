@@ -883,3 +883,10 @@ def test_both_sides_are_the_two_named_before_and_two_who_clash_clash_with_each_o
     [e] = only(code("Colombia's government and the ELN rebels held talks. The two sides agreed to extend the truce."),
                "AGREE")
     assert {e["source"]["sector"], e["target"]["sector"]} == {"GOV", "REB"}
+
+
+def test_officers_by_a_police_station_are_police_and_intelligence_officers_are_intelligence():
+    [e] = code("A car bomb exploded outside a police station in Jamundi, wounding four officers.")
+    assert e["target"]["sector"] == "COP"
+    [e] = code("Taliban intelligence officers detained a British aid worker.", published="2024-03-19")
+    assert e["source"]["code"] == "AFGSPY"

@@ -226,6 +226,10 @@ class ActorResolver(MentionFinder):
                                f"generic noun '{token.lemma_}' → a non-governmental organisation"
                                + (f", {why}" if country else ""))
         sector, inherit = self.sector_of(token)
+        if sector == "MIL" and token.lemma_.lower() == "officer" and not any(
+                c.dep_ in ("compound", "amod") for c in token.children) and any(
+                t.lemma_.lower() in ("police", "policeman", "constable", "precinct") for t in token.sent):
+            sector = "COP"  # "wounding four officers outside a police station": police officers
         if sector == "PTY" and token.lemma_.lower() == "party" and not any(
                 c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in SIDE_WORDS for c in token.children):
             return None  # "all parties", "both parties to the conflict": the sides, no political party

@@ -890,3 +890,10 @@ def test_officers_by_a_police_station_are_police_and_intelligence_officers_are_i
     assert e["target"]["sector"] == "COP"
     [e] = code("Taliban intelligence officers detained a British aid worker.", published="2024-03-19")
     assert e["source"]["code"] == "AFGSPY"
+
+
+def test_where_a_body_is_based_is_its_own_country_and_ones_own_side_is_no_target():
+    [e] = code("Two Russia-based companies supplied drones to Iran.")
+    assert e["source"]["code"] == "RUSBUS"
+    events = code("Japan's defence minister told reporters the missile was a provocation that Japan would not tolerate.")
+    assert all((e["target"] or {}).get("country") != "JPN" for e in only(events, "ACCUSE"))

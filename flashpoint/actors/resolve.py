@@ -44,6 +44,7 @@ RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 BOTH_NOUNS = set(WORDS["both"])
+BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
@@ -69,7 +70,8 @@ class ActorResolver(MentionFinder):
         # (a place named counts twice: "in Iraq" says more about the setting than "American")
         for m in mentions:
             c = m.entry.country
-            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.end - 1]):
+            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.end - 1]) \
+                    and not _based(sdoc[m.end - 1]):
                 # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
                     and not self.elsewhere(sdoc[m.end - 1]) else 1
@@ -578,7 +580,7 @@ class ActorResolver(MentionFinder):
         named = [m for m in reversed(doc.user_data.get("mentions", []))
                  if start <= m.start < end and m.entry.kind == "country" and m.how in ("name", "capital")
                  and (m.start < token.i or not people) and not self.elsewhere(sdoc[m.end - 1])
-                 and not _contra(sdoc[m.end - 1])  # ("the Oslo-based group": no setting)
+                 and not _contra(sdoc[m.end - 1]) and not _based(sdoc[m.end - 1])  # ("the Oslo-based group": no setting)
                  and sdoc[m.end - 1].dep_ not in ("compound", "amod", "poss", "nmod")]  # ("a US air strike": whose)
         # where things happen ("in Kinshasa") before whose role is talked about ("Rwanda's role")
         named.sort(key=lambda m: not (sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES))
@@ -845,6 +847,12 @@ def _contra(tok: Token) -> bool:
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ in ("pro", "anti", "non") \
         or _sponsor(tok)
+
+
+def _based(tok: Token) -> bool:
+    """'the Oslo-based group': Oslo is where that body sits, not where the story is."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-–" and doc[tok.i + 2].lower_ in BASED
 
 
 def _sponsor(tok: Token) -> bool:

@@ -580,7 +580,9 @@ class EventExtractor(ArgumentFinder):
             content_ids = {t.i for t in content}
             for ev in events:
                 if ev.trigger_start in content_ids and ev.source is not None and ev.source.country \
-                        and not _same(ev.source, speaker):
+                        and not _same(ev.source, speaker) and not (
+                            ev.source.country == speaker.country and (ev.source.sector or None) in (speaker.sector, None)):
+                    # (one's own side is no target of one's accusation: "Japan's minister told reporters ...")
                     target = ev.source
                     break
             trig = Trigger((verb.lemma_.lower(),), "V", "ACCUSE", "disapprove", "111", (), frozenset(), "cues.tsv")

@@ -238,12 +238,12 @@ class TimeStage:
         title = (doc.title or "").strip()
         if not title or not sents or sents[0].text.strip() != title:
             return
-        below = [e for e in doc.events if e.sentence_index > 0 and e.date_text and e.date
-                 and not e.hypothetical and not e.negated]
+        below = sorted((e for e in doc.events if e.sentence_index > 0 and e.date_text and e.date
+                        and not e.hypothetical and not e.negated), key=lambda e: e.trigger_start)
         for ev in doc.events:
             if ev.sentence_index != 0 or ev.date_text or ev.hypothetical:
                 continue
-            lead = next((e for e in sorted(below, key=lambda e: e.trigger_start) if e.event_type == ev.event_type), None)
+            lead = next((e for e in below if e.event_type == ev.event_type), None)
             if lead is not None:
                 ev.date, ev.date_text = lead.date, lead.date_text
                 ev.evidence += f"; the headline restates the {ev.event_type.lower()} told below ('{lead.date_text}')"

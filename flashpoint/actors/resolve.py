@@ -42,6 +42,8 @@ WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
 RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
+FOREIGN_OFFICES = set(WORDS["foreign_office"])
+POLICE_WORDS = set(WORDS["police_word"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 BOTH_NOUNS = set(WORDS["both"])
 BASED = set(WORDS["based"])
@@ -230,7 +232,7 @@ class ActorResolver(MentionFinder):
         sector, inherit = self.sector_of(token)
         if sector == "MIL" and token.lemma_.lower() == "officer" and not any(
                 c.dep_ in ("compound", "amod") for c in token.children) and any(
-                t.lemma_.lower() in ("police", "policeman", "constable", "precinct") for t in token.sent):
+                t.lemma_.lower() in POLICE_WORDS for t in token.sent):
             sector = "COP"  # "wounding four officers outside a police station": police officers
         if sector == "PTY" and token.lemma_.lower() == "party" and not any(
                 c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in SIDE_WORDS for c in token.children):
@@ -319,7 +321,7 @@ class ActorResolver(MentionFinder):
                     return self._like(span, back, sector,
                                        f"'{span.text}' refers back to {back.name}")
         if sector is not None:
-            abroad = token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() not in ("minister", "ministry") and any(
+            abroad = token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() not in FOREIGN_OFFICES and any(
                 c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children)  # not "the foreign minister"
             if not country and inherit and not abroad:
                 country, country_reason = self.context_country(token, doc)

@@ -52,10 +52,8 @@ class ArgumentFinder:
                     continue
                 if self.people_doing(tok):
                     return tok.head  # "dispersed demonstrators protesting the results": they protest
-                if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" \
-                        and tok.head.pos_ in ("NOUN", "PROPN") and any(t.text == "," for t in tok.doc[tok.head.i:tok.i]):
-                    # "The EU's foreign policy chief, Josep Borrell, called on ...": a finite verb the
-                    # parser hung on a noun it took for the sentence's root has that noun as subject
+                if tok.tag_ in ("VBD", "VBN") and finite_on_root(tok):
+                    # "The EU's foreign policy chief, Josep Borrell, called on ...": the noun is the subject
                     return tok.head
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a declaration demanding ...": the issuer speaks
@@ -454,6 +452,15 @@ class ArgumentFinder:
                         actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
         return None
+
+
+def finite_on_root(verb: Token) -> bool:
+    """"Algeria, which brokered the accord, called on both sides ...": the parser hung the main
+    verb on the subject it took for the root (an "acl" after a comma); it is the sentence's verb."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
+        and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
 
 
 def carried_verbs(noun: Token, actor_nouns) -> list[Token]:

@@ -31,7 +31,7 @@ from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event, span_ents
 from ..nlp import inflections
-from .arguments import STATE_SECTORS, ArgumentFinder, _same
+from .arguments import STATE_SECTORS, ArgumentFinder, _same, finite_on_root
 from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
@@ -42,6 +42,8 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # who strikes in a labour strike
 LABOUR_SECTORS = {"CVL", "LAB", "EDU", "MED", "AGR", "REL", "REF", "JRN", "BUS", "OPP", "PTY"}
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
+# "killed when/as/after X attacked": the clause that tells what killed them
+CAUSE_MARKERS = ("when", "as", "after")
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
@@ -55,6 +57,7 @@ class EventExtractor(ArgumentFinder):
         self.counted_by = set(WORDS["quantity"]) | set(WORDS["carrier"]) | set(lex.cue("series"))
         # "planning" as a modifier: "planning attacks" parsed as a compound
         self.planning_forms = {f for w in lex.cue("planning") for f in inflections(w) if f.endswith("ing")}
+        self.harm_verbs = set(lex.cue("kill")) | set(lex.cue("injure"))  # "the strike killed three"
 
     # -- per document -----------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -139,7 +142,7 @@ class EventExtractor(ArgumentFinder):
 
     # -- verbs ------------------------------------------------------------------------
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _finite_on_root(verb):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "amod" or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
@@ -186,7 +189,7 @@ class EventExtractor(ArgumentFinder):
                 and any(c.dep_ == "nsubj" for c in verb.children) and (
                     any(c.dep_ == "nsubj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
                         for c in verb.children)
-                    or any(c.dep_ == "advcl" and any(m.lower_ in ("as", "when", "after") for m in c.children
+                    or any(c.dep_ == "advcl" and any(m.lower_ in CAUSE_MARKERS for m in c.children
                                                      if m.dep_ in ("mark", "advmod")) for c in verb.children)):
             passive = True  # a headline's "Two killed as rangers open fire": the counted are the dead
         subj = self.subject_of(verb)
@@ -219,7 +222,7 @@ class EventExtractor(ArgumentFinder):
             if not any(sources) and trig.event_type == "ASSAULT":
                 # "two were killed when armed thugs attacked polling units": the attackers
                 cause = next((c for c in verb.children if c.dep_ == "advcl" and self.type_of(c) == "ASSAULT"
-                              and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "after")
+                              and any(m.dep_ in ("advmod", "mark") and m.lower_ in CAUSE_MARKERS
                                       for m in c.children)), None)
                 doer = self.subject_of(cause) if cause is not None else None
                 if doer is not None:
@@ -276,13 +279,6 @@ class EventExtractor(ArgumentFinder):
             # "ordered the army onto the streets": a government moving its own forces mobilises them
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), "troops" if targets[0].sector == "MIL" else "police")
             targets, rule = [None], rule + "; a government ordering its own forces → MOBILIZE"
-        if trig.event_type in ("AGREE", "AID") and any(targets):
-            # "pledged to send another 600 police officers": its own forces are what it gives, not to whom
-            own = {s.country for s in sources if s is not None and s.country}
-            kept = [t for t in targets if not (t is not None and t.country in own and t.sector in ("MIL", "COP")
-                                               and not t.actor_id)]
-            if len(kept) != len(targets):
-                targets = kept or [None]
         if trig.event_type == "MOBILIZE":
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone
@@ -501,8 +497,8 @@ class EventExtractor(ArgumentFinder):
                 sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
             mode_name = civil.partition(":")[2] or "obstruct"
             trig = _with_mode(_with_type(trig, "PROTEST", "144"), mode_name)  # a blockade by protesters
-        mode = self.instrument_mode(noun) or trig.mode
-        kills = set(self.lex.cue("kill")) | set(self.lex.cue("injure"))
+        weapon = self.instrument_mode(noun)
+        mode = weapon or trig.mode
         # a strike is a labour strike when people or workers strike; otherwise (armed forces, a
         # weapon named, no doer in news of fighting) it is an attack
         sent = noun.sent
@@ -511,12 +507,12 @@ class EventExtractor(ArgumentFinder):
             not any(sources) and any(a.sector in ("LAB", "EDU") for a in doc.actors
                                      if sent.start <= a.start < sent.end)  # "workers ... on the first day of a strike"
         if "armed" in trig.flags and (
-                not labour or self.instrument_mode(noun) or noun.dep_ == "nsubj" and (
-                    noun.head.lemma_.lower() in kills or self.type_of(noun.head) == "ASSAULT") or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
+                not labour or weapon or noun.dep_ == "nsubj" and (
+                    noun.head.lemma_.lower() in self.harm_verbs or self.type_of(noun.head) == "ASSAULT") or any(s.sector in ("MIL", "UAF", "REB") or s.sector is None and s.country for s in sources)
                 or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ not in ("DATE", "TIME")
                                                                   for g in c.children) for c in noun.children)):
             trig = _with_type(trig, "ASSAULT", "190")  # "US strikes on Houthi targets", not a labour strike
-            mode = self.instrument_mode(noun)  # (the labour strike's own mode goes with it)
+            mode = weapon  # (the labour strike's own mode goes with it)
             trig = _with_mode(trig, mode) if mode else trig
         if trig.event_type == "PROTEST" and trig.mode == "demo" and any(sources) and all(
                 s is not None and (s.sector in ("GOV", "LEG", "JUD") or s.sector is None
@@ -775,12 +771,3 @@ def _predicated(noun: Token) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def _finite_on_root(verb: Token) -> bool:
-    """"Algeria, which brokered the accord, called on both sides ...": the parser hung the main
-    verb on the subject it took for the root; after a comma, it is the sentence's verb."""
-    head = verb.head
-    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
-        and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
-            t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)

@@ -175,10 +175,10 @@ def test_scene_event_shares_its_place(nlp):
 
 
 @pytest.mark.parametrize("text,trigger,want", [
-    ("A suicide car bomb detonated at a crowded market in Suwayrah, some 50 km south of Baghdad, killing 22 people.",
-     "detonated", "Suwayrah"),
-    ("In the south Baghdad neighbourhood of Al-Bayaa, a roadside bomb killed one civilian.", "killed", "Al-Bayaa"),
-    ("A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus on Thursday.", "killed", "al-Tijara"),
+    ("A suicide car bomb detonated at a busy market in Mahmudiyah, some 30 km south of Baghdad, killing 15 people.",
+     "detonated", "Mahmudiyah"),
+    ("In the west Baghdad neighbourhood of Al-Mansour, a roadside bomb killed two policemen.", "killed", "Al-Mansour"),
+    ("A boy was killed by a mortar shell in al-Qaboun neighbourhood in central Damascus on Friday.", "killed", "al-Qaboun"),
     ("Four soldiers were killed when a roadside bomb exploded near their patrol in the restive Diyala province, "
      "north of Baghdad.", "killed", "Diyala province"),
 ])
@@ -192,22 +192,22 @@ def test_more_specific_place_over_reference_point(nlp, text, trigger, want):
     ("At least 25 people were killed in three bombings as the United States and Britain weighed plans.",
      "killed", None),
     # a place in a clause below the trigger is a fallback
-    ("Also, Palestinian militants shot at Israeli soldiers, who returned fire in Nablus.", "shot", "Nablus"),
+    ("Separately, Kurdish militants shot at Turkish soldiers, who returned fire in Sirnak.", "shot", "Sirnak"),
     # a conjoined clause with its own subject ranks below the trigger's place
-    ("Late Thursday, Palestinians shot and killed an Israeli motorist in the West Bank, and Israeli "
-     "soldiers went in to the West Bank town of Jenin and killed two activists.", "shot", "West Bank"),
+    ("Late Sunday, gunmen shot and killed a Pakistani policeman in Balochistan, and Pakistani soldiers went in "
+     "to the Balochistan town of Turbat and killed three suspects.", "shot", "Balochistan"),
     # a person qualified by a country is no location
     ("American Sam Hornish captured pole position, joined on the front row by England's Dan Wheldon.",
      "captured", None),
     # a list of settlements: the first
-    ("In the province of Damascus, terrorists shelled the settlements of Arbin, Hawsh Nasri and Jobar.",
-     "shelled", "Arbin"),
+    ("In the province of Idlib, rebels shelled the villages of Saraqib, Binnish and Taftanaz.",
+     "shelled", "Saraqib"),
     # a border between two countries
-    ("Nearly 200 anarchists demonstrated at the Greek-Macedonian border out of solidarity.",
-     "demonstrated", "Greek-Macedonian border"),
+    ("About 300 activists demonstrated at the Polish-Belarusian border in support of migrants.",
+     "demonstrated", "Polish-Belarusian border"),
     # a town apposed to a place noun
-    ("The suspects were captured during a raid on a house in Dunya Pur, a small town about 100 kilometers "
-     "northeast of the city of Multan.", "captured", "Dunya Pur"),
+    ("The two men were captured during a raid on a farm in Kot Addu, a small town about 90 kilometers "
+     "northwest of the city of Multan.", "captured", "Kot Addu"),
 ])
 def test_location_of_the_event_in_its_sentence(nlp, text, trigger, want):
     loc = make_geo(None)(_doc(nlp, text, trigger)).events[0].location

@@ -688,6 +688,8 @@ class EventExtractor(ArgumentFinder):
                 if any(c.dep_ == "neg" for c in parent.children):
                     return False, True, f"hypothetical: not ruled out ('{parent.text}')"
                 return True, False, f"ruled out ('{parent.text}')"
+            if cur.dep_ == "pcomp" and parent.dep_ == "prep" and any(w in planning for w in lemmas(parent.head)):
+                return negated, True, f"hypothetical: planned ('{parent.head.text}')"  # "a meeting aimed at ending X"
             if cur.dep_ == "pcomp" and parent.lower_ == "of" and parent.head.lemma_.lower() in self.lex.cue("suspicion"):
                 return negated, True, f"hypothetical: suspected ('{parent.head.text}')"  # "people suspected of helping"
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None

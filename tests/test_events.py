@@ -362,7 +362,7 @@ def test_a_planned_event_is_hypothetical_and_its_planners():
     assert e["hypothetical"]
 
 
-def test_halting_talks_or_mediation_reduces_relations_and_a_meeting_aimed_at_something_is_planned():
+def test_halting_talks_and_expelling_missions_reduce_relations_and_what_a_meeting_aims_at_is_planned():
     events = code("Egypt halted its mediation between Israel and Hamas on Monday.")
     assert not only(events, "CONSULT")
     assert {e["target"]["country"] for e in only(events, "SANCTION")} == {"ISR", "PSE"}
@@ -370,6 +370,33 @@ def test_halting_talks_or_mediation_reduces_relations_and_a_meeting_aimed_at_som
     assert e["cameo"] == "164" and e["target"]["country"] == "AFG"
     events = code("The two presidents held a summit aimed at restoring diplomatic relations between their countries.")
     assert all(e["hypothetical"] for e in events if e["event_type"] != "CONSULT")
+    # expelling a mission or an agency reduces relations; expelling people coerces them
+    [e] = only(code("Burundi expelled the UN refugee agency."), "SANCTION")
+    assert e["mode"] == "expel" and e["target"]["country"] == "IGO"
+    [e] = only(code("Israel expelled three Palestinian activists to Gaza."), "COERCE")
+    assert e["mode"] == "deport"
+
+
+def test_what_protesters_demand_is_what_their_protest_is_about():
+    events = code("Thousands of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq.")
+    assert not only(events, "REQUEST")
+    [e] = only(events, "PROTEST")
+    assert e["target"]["country"] == "IRQ"
+    events = code("Dozens of teachers began a hunger strike on Monday to demand higher pay from the Kenyan government.")
+    assert not only(events, "REQUEST", hypothetical=False)
+    [e] = only(events, "PROTEST")
+    assert e["mode"] == "hunger" and e["target"]["code"] == "KENGOV"
+    # a demand told on its own stays one
+    events = code("Thousands of Kurds demonstrated in Erbil on Sunday, and the Kurdish parliament called for a vote.")
+    assert only(events, "REQUEST") and only(events, "PROTEST")
+
+
+def test_what_happens_only_before_or_until_something_is_not_done_yet():
+    [e] = only(code("The rebels said the government must release all prisoners before they disarm."), "RETREAT",
+               mode="disarm")
+    assert e["hypothetical"]
+    [e] = only(code("Troops shelled the town before they withdrew on Monday."), "RETREAT")
+    assert not e["hypothetical"]
 
 
 def test_the_kingdom_is_the_country_named_before():

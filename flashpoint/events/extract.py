@@ -95,6 +95,7 @@ class EventExtractor(ArgumentFinder):
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source,
                                               ev.event_type)
+        events = self.fold_demands_into_protests(doc, events)
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events
@@ -138,6 +139,37 @@ class EventExtractor(ArgumentFinder):
             if main.target is None and ev.target is not None:
                 main.target = ev.target
                 main.evidence += f"; target from '{tok.text}'"
+        return kept
+
+    @staticmethod
+    def fold_demands_into_protests(doc, events: list[Event]) -> list[Event]:
+        """"rallied in Kirkuk calling for independence", "began a hunger strike to demand his
+        release": the demand is what the protest is about, not an event of its own; whom it
+        addresses is the protest's target."""
+        protests = [e for e in events if e.event_type == "PROTEST"]
+        if not protests:
+            return events
+        sdoc = doc.spacy_doc
+        roots = {id(p): sdoc[p.trigger_start:p.trigger_end].root for p in protests}
+        kept: list[Event] = []
+        for ev in events:
+            tok = sdoc[ev.trigger_start:ev.trigger_end].root
+            main = None
+            if ev.event_type == "REQUEST" and tok.dep_ in ("advcl", "xcomp", "acl"):
+                # the demand hangs on the protest, on the verb carrying it ("began a hunger strike to
+                # demand"), or on what the protesters block ("blocked roads demanding")
+                up = tok.head.head if tok.head.dep_ == "dobj" else tok.head
+                main = next((p for p in protests if (roots[id(p)].i in (tok.head.i, up.i) or roots[id(p)].dep_ == "dobj"
+                                                     and roots[id(p)].head.i == tok.head.i)
+                             and (ev.source is None or p.source is None or _same(p.source, ev.source))), None)
+            if main is None:
+                kept.append(ev)
+                continue
+            if main.target is None and ev.target is not None:
+                main.target = ev.target
+                main.evidence += f"; target from the demand '{tok.text}'"
+            if main.source is None and ev.source is not None:
+                main.source = ev.source
         return kept
 
     # -- verbs ------------------------------------------------------------------------
@@ -661,6 +693,7 @@ class EventExtractor(ArgumentFinder):
 
     def modality(self, tok: Token) -> tuple[bool, bool, str]:
         modal, factive, planning = self.lex.cue("modal"), self.lex.cue("factive"), self.lex.cue("planning")
+        pending = self.lex.cue("pending")
         planning_forms = self.planning_forms
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod")
                       for c in tok.children) or tok.pos_ == "VERB" and any(
@@ -673,6 +706,11 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: modal '{c.text}'"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                     return negated, True, f"hypothetical: conditional '{c.text}'"
+                if c.dep_ == "mark" and c.lower_ in pending and cur.dep_ == "advcl" and (
+                        cur.tag_ in ("VBP", "VBZ", "VB") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBP", "VBZ")
+                                                                for a in cur.children)):
+                    # "must agree before they demobilize", "until their demands are met": not yet done
+                    return negated, True, f"hypothetical: not yet ('{c.text}')"
                 if c.dep_ == "aux" and c.tag_ == "TO" and cur.head.lemma_.lower() not in factive:
                     return negated, True, "hypothetical: to-infinitive"
             parent = cur.head

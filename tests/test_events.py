@@ -750,8 +750,8 @@ def test_stabbing_neutralising_looting_taking_control_and_throwing_at_police():
 
 def test_said_to_be_illegal_is_an_accusation_an_illegal_thing_named_is_not():
     assert only(code("Russia's foreign ministry said the sanctions were illegal."), "ACCUSE")
-    assert not only(code("Benin police said illegal aliens were ordered out."), "ACCUSE")
-    assert only(code("“It is no different from terrorist acts,” an army note said."), "ACCUSE")
+    assert not only(code("Chadian police said illegal aliens had been sent back across the border."), "ACCUSE")
+    assert only(code("“This is no different from acts of terrorism,” a police statement said."), "ACCUSE")
     [e] = code("Hungary dropped its objections on Wednesday.")
     assert e["event_type"] == "CONCEDE"
 
@@ -883,7 +883,7 @@ def test_we_in_a_quote_is_the_speakers_side():
 
 def test_an_event_named_in_passing_with_no_one_doing_it_is_no_event():
     assert not code("They said they were deeply concerned about abductions.")
-    assert only(code("About 100 people have died in three months of anti-government street protests."), "PROTEST")
+    assert only(code("Some 60 people have died in four months of anti-government street protests."), "PROTEST")
 
 
 def test_a_states_protest_is_an_accusation_and_a_main_verb_hung_on_the_subject_still_counts():
@@ -907,11 +907,13 @@ def test_calls_shutdowns_ramming_revenge_operations_and_patrols():
 
 
 def test_an_event_told_with_its_own_day_and_place_is_a_new_one():
-    events = code("Shiite militias attacked the Al Harir base on Thursday. General Salami accused the United States "
-                  "of being behind the double attack on Wednesday in Kerman that cost the lives of 89 people.",
+    events = code("Islamist militants attacked the Ain al-Asad base on Thursday. The Iranian commander accused Israel "
+                  "of being behind the twin bombing on Tuesday in Zahedan that took the lives of 40 people.",
                   published="2024-01-05")
-    [kerman] = [e for e in events if e["event_type"] == "ASSAULT" and e["sentence_index"] == 1]
-    assert (kerman["source"] or {}).get("code") is None  # not the militias of the attack told before
+    [base] = [e for e in events if e["event_type"] == "ASSAULT" and e["sentence_index"] == 0]
+    assert base["target"]["country"] == "IRQ"  # the site's whole name, not its first word (Al Ain)
+    [zahedan] = [e for e in events if e["event_type"] == "ASSAULT" and e["sentence_index"] == 1]
+    assert (zahedan["source"] or {}).get("code") is None  # not the militants of the attack told before
 
 
 def test_both_sides_are_the_two_named_before_and_two_who_clash_clash_with_each_other():

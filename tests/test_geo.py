@@ -111,12 +111,12 @@ def test_place_attached_to_trigger_wins(nlp):
 
 
 def test_site_phrase_placed_at_town(nlp):
-    text = "Just yesterday, the Al Harir base of the multinational force was attacked by a drone."
+    text = "Only yesterday, the Ain al-Asad base of the coalition was attacked by a drone."
     doc = make_geo(None)(_doc(nlp, text, "attacked"))
     loc = doc.events[0].location
-    assert loc is not None and loc.country == "IRQ" and "Harir" in loc.text
+    assert loc is not None and loc.country == "IRQ" and "Asad" in loc.text
     assert loc.precision == "site"
-    assert near(loc, 36.5, 44.3, tol=0.2)
+    assert near(loc, 33.8, 42.4, tol=0.2)
 
 
 def test_no_place_no_location(nlp):
@@ -160,12 +160,12 @@ def _doc_events(nlp, text, *triggers):
 
 
 def test_place_of_nested_event_is_not_the_accusations(nlp):
-    text = ("General Hossein Salami yesterday accused the United States and Israel of being behind "
-            "the double attack on Wednesday in Kerman that cost the lives of 89 people.")
-    doc = make_geo(None)(_doc_events(nlp, text, "accused", "attack"))
+    text = ("The Iranian commander on Friday accused the United States and Israel of being behind "
+            "the twin bombing in Zahedan on Tuesday that took the lives of 40 people.")
+    doc = make_geo(None)(_doc_events(nlp, text, "accused", "bombing"))
     accuse, attack = doc.events
-    assert attack.location is not None and attack.location.text == "Kerman"
-    assert accuse.location is None or accuse.location.text not in {"Kerman", "United States", "Israel"}
+    assert attack.location is not None and attack.location.text == "Zahedan"
+    assert accuse.location is None or accuse.location.text not in {"Zahedan", "United States", "Israel"}
 
 
 def test_scene_event_shares_its_place(nlp):

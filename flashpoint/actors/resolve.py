@@ -270,7 +270,7 @@ class ActorResolver(MentionFinder):
         if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
             inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
                                  if c.dep_ in ("compound", "amod", "poss", "nmod")) if a]
-            names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            names = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
             if len(names) >= 2 and not any(a.actor_id and not a.actor_id.startswith("country:") for a in inner):
                 # a site named in several words ("Ain al-Asad air base"): the whole name, not its first word
                 run = doc.spacy_doc[names[0].i:names[-1].i + 1].text

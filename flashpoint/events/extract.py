@@ -516,8 +516,12 @@ class EventExtractor(ArgumentFinder):
             return []
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
-        own_time_or_place = any(g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
-                                for c in noun.children if c.dep_ == "prep" for g in c.subtree)
+        told_at = ("DATE", "TIME", "GPE", "LOC", "FAC")
+        # (the parser often hangs "on Tuesday in Zahedan" on the verb before the noun: the words
+        # right after the noun count as its own)
+        after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < noun.sent.end else None
+        own_time_or_place = any(g.ent_type_ in told_at for c in noun.children if c.dep_ == "prep" for g in c.subtree) \
+            or after is not None and after.dep_ == "prep" and any(g.ent_type_ in told_at for g in after.subtree)
         if not sources and det in ("the", "these", "those", "this") and not own_time_or_place:
             # "Pakistan said the strikes killed 26 civilians": the strikes told before, and their
             # doer ("the double attack on Wednesday in Kerman" is a new one, told with its own day and place)

@@ -272,6 +272,12 @@ def test_an_acronym_that_spells_the_unknown_name_before_it_is_kept():
     [e] = only(code("The Jamaat Nusrat Islam Muslimin (JNIM) repeated its demand that Mali's junta free its fighters."),
                "REQUEST")
     assert e["source"]["code"] == "MLIREB"
+    # a translated name may order its initials otherwise
+    [e] = only(code("Fighters of the Front for National Liberation (FLN) attacked the town."), "ASSAULT")
+    assert e["source"]["country"] == "DZA"
+    # after a description or a country, a known body's acronym names the phrase
+    [e] = only(code("Militants attacked the peacekeeping mission in Mali (MINUSMA) on Sunday.", "2020-01-01"), "ASSAULT")
+    assert e["target"]["code"] == "IGOUNOMIL"
 
 
 def test_ethnic_adjectives_and_people_living_somewhere():

@@ -148,7 +148,7 @@ class MentionFinder:
         letters = sdoc[m.start:m.end].text.replace(".", "")
         if not letters.isupper() or not sdoc[m.start - 2].text[:1].isupper():
             return False
-        if before is not None and before.end == m.start - 1:
+        if before is not None and before.end == m.start - 1 and before.entry.kind != "country":
             return before.entry.id != m.entry.id  # the name before is known: the acronym is its
         # the name before is unknown: the acronym is its own only if it spells the name's initials
         # ("International Labor Office (ILO)"), not if it abbreviates some other name ("(AKK)")
@@ -156,8 +156,12 @@ class MentionFinder:
         while k >= 0 and (sdoc[k].text[:1].isupper() or sdoc[k].lower_ in ("of", "for", "and", "the", "-")):
             name.insert(0, sdoc[k].text)
             k -= 1
-        initials = "".join(w[0] for w in name if w[:1].isupper())
-        return not initials.endswith(letters)
+        capitals = [w for w in name if w[:1].isupper()]
+        if len(capitals) < 2 and m.entry.kind != "person":
+            return False  # a description before, not a name: "the peacekeeping force in Lebanon (UNIFIL)"
+        initials = "".join(w[0] for w in capitals)
+        # (a translated name may order them otherwise: "Islamic Salvation Front (FIS)")
+        return sorted(initials[-len(letters):]) != sorted(letters)
 
     def titled_surname(self, doc: Doc, i: int, date: str | None) -> Mention | None:
         """"President Bush", "King Hassan", "President Omar El Bashir": a name the index does not

@@ -158,6 +158,13 @@ class ActorResolver(MentionFinder):
                 am = mention_at.get(child.i)
                 if am and am.entry.kind != "country" and am.how == "name":
                     return self._from_entry(am, span, date, "appositive", doc)
+        # a known body's acronym in brackets closing the phrase names it: "the peacekeeping force
+        # in Lebanon (UNIFIL)"
+        last = span[-1] if span[-1].text != ")" or len(span) < 2 else span[-2]
+        bm = mention_at.get(last.i)
+        if bm and bm.how == "name" and bm.entry.kind not in ("country", "person") and last.i != token.i \
+                and bm.start > 0 and last.doc[bm.start - 1].text == "(" and token.pos_ == "NOUN":
+            return self._from_entry(bm, span, date, f"'{span.text}' is {bm.entry.name} (acronym in brackets)", doc)
         if m and m.entry.kind == "country":
             if m.how == "capital":
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,

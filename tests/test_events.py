@@ -405,6 +405,13 @@ def test_what_happens_only_before_or_until_something_is_not_done_yet():
     assert not e["hypothetical"]
 
 
+def test_a_sanction_held_over_someone_on_a_condition_is_a_threat():
+    [e] = only(code("Washington will cut aid to the army unless it frees the president."), "THREATEN")
+    assert e["source"]["country"] == "USA"
+    assert only(code("The European Union may halt its mediation if the fighting goes on."), "THREATEN")
+    assert not only(code("The European Union may halt its mediation."), "THREATEN")
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"

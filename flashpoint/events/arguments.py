@@ -268,7 +268,7 @@ class ArgumentFinder:
                     if c.dep_ in ("dobj", "dative", "pobj", "attr") or c.dep_ == "appos" and depth > 0:
                         out.append(c)
                         nxt.append(c)
-                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at", "between")
+                    elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "for", "into", "from", "at", "between", "among")
                                                or c.lower_ in ("of", "by") and depth > 0
                                                # "denounced as a crime Serbia's suppression", but not
                                                # "condemned the strikes as a violation of X's sovereignty"

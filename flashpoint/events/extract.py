@@ -650,7 +650,12 @@ class EventExtractor(ArgumentFinder):
                 holder = doc.user_data["resolver"].resolve(subj, doc) if subj is not None else None
                 if holder is None or not _same(holder, ev.source):
                     continue  # "police would not tolerate rallies by X": the intention is not X's
-            cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
+            # "may halt its mediation if ...": a condition makes even a possibility an announcement
+            condition = next((m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children
+                              if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+            cue = next((c for c in tok.children if c.dep_ == "aux" and (
+                c.lower_ in ("will", "would", "shall", "'ll") or condition and c.lower_ in ("may", "might", "could"))),
+                None)
             if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
                 cue = tok.head
             if cue is None and tok.dep_ == "xcomp":  # "would keep fighting", "will continue to attack"
@@ -659,11 +664,11 @@ class EventExtractor(ArgumentFinder):
                 continue
             if tok.dep_ == "relcl":
                 continue  # "a deal under which Hezbollah would pull back": the deal's terms, no one's promise
-            conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children
-                                                        if m.dep_ == "mark") for c in tok.children)
             # a promise with "unless" attached is a threat ("will withdraw ... unless"); with "if"
-            # it is a conditional offer ("would meet the mediator if ...")
-            new_type = "THREATEN" if conditional or quad == 4 else "AGREE" if quad in (1, 2) else None
+            # it is a conditional offer ("would meet the mediator if ..."); a sanction held over
+            # someone on a condition is a threat (CAMEO 131x)
+            threat = condition == "unless" or quad == 4 or ev.event_type == "SANCTION" and condition is not None
+            new_type = "THREATEN" if threat else "AGREE" if quad in (1, 2) else None
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
                 continue

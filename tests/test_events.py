@@ -412,6 +412,13 @@ def test_a_sanction_held_over_someone_on_a_condition_is_a_threat():
     assert not only(code("The European Union may halt its mediation."), "THREATEN")
 
 
+def test_letting_foreign_missions_in_grants_access():
+    [e] = only(code("Kyrgyzstan received a mission of observers from the OSCE on Monday."), "RETREAT")
+    assert e["mode"] == "access" and e["source"]["country"] == "KGZ" and e["target"]["country"] == "IGO"
+    [e] = only(code("Israel granted access to UN monitors on Friday."), "RETREAT")
+    assert e["mode"] == "access" and e["target"]["country"] == "IGO"
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"

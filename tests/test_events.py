@@ -412,11 +412,14 @@ def test_a_sanction_held_over_someone_on_a_condition_is_a_threat():
     assert not only(code("The European Union may halt its mediation."), "THREATEN")
 
 
-def test_letting_foreign_missions_in_grants_access():
+def test_letting_foreign_missions_in_grants_access_and_ending_a_siege_retreats():
     [e] = only(code("Kyrgyzstan received a mission of observers from the OSCE on Monday."), "RETREAT")
     assert e["mode"] == "access" and e["source"]["country"] == "KGZ" and e["target"]["country"] == "IGO"
     [e] = only(code("Israel granted access to UN monitors on Friday."), "RETREAT")
     assert e["mode"] == "access" and e["target"]["country"] == "IGO"
+    # easing a military blockade de-escalates; easing a curfew concedes
+    [e] = only(code("Russian forces ended the siege of Chernihiv."), "RETREAT")
+    assert e["cameo"] == "0872" and e["target"]["country"] == "UKR"
 
 
 def test_the_kingdom_is_the_country_named_before():

@@ -422,6 +422,16 @@ def test_letting_foreign_missions_in_grants_access_and_ending_a_siege_retreats()
     assert e["cameo"] == "0872" and e["target"]["country"] == "UKR"
 
 
+def test_a_light_verbs_event_noun_is_the_news():
+    [e] = code("The army gave a final warning to the rebels.")
+    assert e["event_type"] == "THREATEN" and e["source"]["sector"] == "MIL" and e["target"]["sector"] == "REB"
+    [e] = code("Students joined the protests against the government.")
+    assert e["event_type"] == "PROTEST" and e["target"]["sector"] == "GOV"
+    # a promise stays a promise, and a phrase of its own stays what it is
+    assert only(code("Germany offered support to Ukraine."), "AGREE")
+    assert only(code("The teachers' union called off its strike on Monday."), "CONCEDE")
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"

@@ -173,7 +173,18 @@ class EventExtractor(ArgumentFinder):
         return kept
 
     # -- verbs ------------------------------------------------------------------------
+    def noun_carried(self, verb: Token, trig: Trigger, by_token) -> bool:
+        """"gave a warm welcome to", "delivered a warning", "joined the protests": a light verb's
+        event noun of another kind is the news, the verb only carries it (a promise stays one:
+        "offered support")."""
+        if "hyp" in trig.flags or len(trig.phrase) > 1 or not any(w in self.lex.cue("light") for w in lemmas(verb)):
+            return False  # ("called off a strike": a phrase of its own)
+        return any(c.dep_ == "dobj" and c.i in by_token and by_token[c.i].pos == "N"
+                   and by_token[c.i].event_type != trig.event_type for c in verb.children)
+
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
+        if self.noun_carried(verb, trig, by_token):
+            return []
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "amod" or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
@@ -406,7 +417,8 @@ class EventExtractor(ArgumentFinder):
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is not None and self.background_clause(clause):
             return []  # "where 24 people were killed in riots last March"
-        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V":
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V" \
+                and not self.noun_carried(noun.head, by_token[noun.head.i], by_token):
             return []  # "signed an agreement", "rejected the calls": the verb's event is the news
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and (
                 noun.head.head.i in by_token or any(c.i in by_token for c in noun.head.head.children if c.dep_ == "dobj")):

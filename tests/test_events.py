@@ -432,6 +432,11 @@ def test_a_light_verbs_event_noun_is_the_news():
     assert only(code("The teachers' union called off its strike on Monday."), "CONCEDE")
 
 
+def test_a_verb_the_tagger_took_for_an_adjective_still_counts_when_it_has_a_subject():
+    [e] = only(code("The army tortured prisoners, Amnesty International said on Friday."), "ASSAULT")
+    assert e["mode"] == "torture" and e["source"]["sector"] == "MIL" and e["target"]["sector"] == "CVL"
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"

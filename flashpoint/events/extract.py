@@ -187,7 +187,7 @@ class EventExtractor(ArgumentFinder):
             return []
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
-        if verb.dep_ == "amod" or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
+        if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
             return []  # a participle used as an adjective: "occupied Crimea", "linking Russia to occupied Crimea"
         if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
@@ -287,6 +287,9 @@ class EventExtractor(ArgumentFinder):
             if subj is not None:
                 sources = self.actors_of(doc, resolver, subj)
             targets = self.targets_of(doc, resolver, verb, trig, covered, sources)
+            if targets == [None] and verb.dep_ == "amod":
+                # "The army tortured prisoners" parsed as "tortured prisoners": the noun is its object
+                targets = self.actors_of(doc, resolver, verb.head) or [None]
             if targets == [None] and trig.event_type == "PROTEST":
                 targets = self.protest_target(doc, resolver, verb) or [None]
             # "proposed that this force withdraw": a that-clause in the subjunctive is a request

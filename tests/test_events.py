@@ -437,6 +437,15 @@ def test_a_verb_the_tagger_took_for_an_adjective_still_counts_when_it_has_a_subj
     assert e["mode"] == "torture" and e["source"]["sector"] == "MIL" and e["target"]["sector"] == "CVL"
 
 
+def test_a_complaint_said_after_the_clause_it_reports_is_against_that_clauses_subject():
+    [e] = code("Kenyan authorities are failing to protect refugees, a human rights group protested on Wednesday.")
+    assert e["event_type"] == "ACCUSE" and e["source"]["country"] == "NGO" and e["target"]["code"] == "KENGOV"
+    [e] = code("The government is starving the north, the opposition complained on Monday.")
+    assert e["event_type"] == "ACCUSE" and e["target"]["sector"] == "GOV"
+    [e] = code("Thousands of people protested in Nairobi on Monday.")
+    assert e["event_type"] == "PROTEST"
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"

@@ -185,7 +185,7 @@ class EventExtractor(ArgumentFinder):
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if self.noun_carried(verb, trig, by_token):
             return []
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb) and not self.speaker_noun(verb.head):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
@@ -250,6 +250,9 @@ class EventExtractor(ArgumentFinder):
                 return []
         sources: list[Actor | None] = []
         rule = "subject"
+        reported = self.reported_clause(verb) if trig.event_type in ("ACCUSE", "PROTEST") and not passive else None
+        if reported is not None and verb.dep_ == "acl":
+            subj = verb.head  # the speaker the participle hangs on
         stative = passive and verb.lemma_.lower() in self.lex.cue("stative") and self.agent_of(verb) is None
         if stative:  # "Israel is opposed to French mediation": Israel opposes it
             passive = False
@@ -290,6 +293,16 @@ class EventExtractor(ArgumentFinder):
             if targets == [None] and verb.dep_ == "amod":
                 # "The army tortured prisoners" parsed as "tortured prisoners": the noun is its object
                 targets = self.actors_of(doc, resolver, verb.head) or [None]
+            if reported is not None:
+                # "Croatian authorities are failing refugees, a rights group protested": words against
+                # whoever the reported clause is about
+                if trig.event_type == "PROTEST":
+                    trig = _with_mode(_with_type(trig, "ACCUSE", "111"), "disapprove")
+                    rule += "; a protest in words → ACCUSE"
+                if targets == [None]:
+                    about = self.subject_of(reported)
+                    targets = [a for a in self.actors_of(doc, resolver, about)
+                               if not any(s is not None and _same(s, a) for s in sources)] or [None]
             if targets == [None] and trig.event_type == "PROTEST":
                 targets = self.protest_target(doc, resolver, verb) or [None]
             # "proposed that this force withdraw": a that-clause in the subjunctive is a request
@@ -339,7 +352,7 @@ class EventExtractor(ArgumentFinder):
             sources, targets = sources[:1], sources[1:]
             rule += "; 'X and Y' together → X with Y"
         civil = next((f for f in trig.flags if f.startswith("civil")), None)
-        if civil and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
+        if civil and reported is None and sources[0] is not None and sources[0].sector not in STATE_SECTORS \
                 and (sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
             # protesters blocking roads obstruct (police restrict); people protest, governments disapprove
             mode = civil.partition(":")[2] or "obstruct"
@@ -371,6 +384,18 @@ class EventExtractor(ArgumentFinder):
                 continue  # "the cabinet met on Sunday": a meeting needs a counterpart
             events.append(ev)
         return events
+
+    def reported_clause(self, verb: Token) -> Token | None:
+        """The clause a verb of saying placed after it reports: "X is failing, a group protested"
+        (parsed as its clausal complement, or with the verb hung on the clause)."""
+        told = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if told is None and verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i \
+                and not any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in verb.children) \
+                and any(c.text == "," and c.i < verb.i for c in verb.children):
+            told = verb.head
+        if told is None and verb.dep_ == "acl" and self.speaker_noun(verb.head):
+            told = verb.sent.root  # "..., a rights group protested" parsed as an apposition with a participle
+        return told
 
     @staticmethod
     def background_clause(verb: Token) -> bool:
@@ -724,6 +749,8 @@ class EventExtractor(ArgumentFinder):
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             for c in tok.children)  # "no ships were hit", "killed no one"
         cur = tok
+        if tok.dep_ == "acl" and self.speaker_noun(tok.head):
+            return negated, False, ""  # "..., a rights group protested": said, not hung on what it reports
         for _ in range(6):
             for c in cur.children:
                 if c.dep_ == "aux" and c.lower_ in modal:

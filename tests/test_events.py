@@ -897,3 +897,13 @@ def test_where_a_body_is_based_is_its_own_country_and_ones_own_side_is_no_target
     assert e["source"]["code"] == "RUSBUS"
     events = code("Japan's defence minister told reporters the missile was a provocation that Japan would not tolerate.")
     assert all((e["target"] or {}).get("country") != "JPN" for e in only(events, "ACCUSE"))
+
+
+def test_an_explosive_attack_with_no_doer_is_an_unidentified_armed_group_of_the_place():
+    [e] = only(code("A roadside bomb tore through a minibus near the town of Baqubah, killing six farmers."), "ASSAULT")
+    assert e["source"]["code"] == "IRQUAF"
+    [e] = only(code("Two border guards were killed by an improvised explosive device outside Kandahar."), "ASSAULT")
+    assert e["source"]["code"] == "AFGUAF"
+    # a strike from the air, or an attack with no weapon named, names no such group
+    [e] = only(code("A drone strike near Kandahar killed two border guards."), "ASSAULT")
+    assert (e["source"] or {}).get("code") is None

@@ -18,6 +18,8 @@ from .lexicon import Trigger, lemmas
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# the weapons of an attack whose doer, unnamed, is an unidentified armed group (ACLED's convention)
+EXPLOSIVE_MODES = {"explosives", "suicide-attack"}
 
 
 class ArgumentFinder:
@@ -115,6 +117,35 @@ class ArgumentFinder:
             if c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() not in instruments:
                 return c, instruments[key]
         return None, instruments[key]
+
+    def explosive(self, tok: Token, mode: str | None) -> bool:
+        """Whether an attack was done with explosives: by its mode, or by what did it ("a roadside
+        bomb killed", "a bomb tore through a bus, killing six", "killed by an improvised explosive
+        device", "killed in a car bomb explosion")."""
+        if mode in EXPLOSIVE_MODES:
+            return True
+        instruments = self.lex.cue("instrument")
+        subj = self.subject_of(tok) if tok.pos_ == "VERB" else None
+        doers = ([subj] if subj is not None else []) + [
+            g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+            for g in c.children if g.dep_ == "pobj"]
+        for noun in doers:
+            hit = self.lex.match(noun) if noun.pos_ == "NOUN" else None
+            if hit is not None and hit[0].event_type == "ASSAULT" and hit[0].mode in EXPLOSIVE_MODES:
+                return True
+            if any(instruments.get(w.lemma_.lower()) in EXPLOSIVE_MODES for w in [noun, *noun.children]
+                   if w.i == noun.i or w.dep_ in ("compound", "amod")):
+                return True
+        return False
+
+    def unidentified_group(self, tok: Token, ev) -> Actor | None:
+        """An explosive attack with no doer named (a bombing, a roadside bomb, an IED, a mine) is
+        coded, as ACLED does, to an unidentified armed group (UAF) of the country where it
+        happened; the geo stage, which knows that place, gives the country."""
+        if ev.event_type != "ASSAULT" or ev.source.text or ev.source.code or not self.explosive(tok, ev.mode):
+            return None
+        return Actor(text="", name="unidentified armed group", sector="UAF",
+                     reason="an explosive attack with no doer named → an unidentified armed group")
 
     def attributed_source(self, doc, resolver, tok: Token) -> Actor | None:
         """'According to the ministry, nine people were detained': the ministry, if a state body."""

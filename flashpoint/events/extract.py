@@ -91,10 +91,15 @@ class EventExtractor(ArgumentFinder):
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
         events = self.merge_continuations(doc, events)
-        for ev in events:  # nobody named as target: the place the event was aimed at stands in
+        for ev in events:
+            root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
-                ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source,
-                                              ev.event_type)
+                # nobody named as target: the place the event was aimed at stands in
+                ev.target = self.place_target(doc, root, ev.source, ev.event_type)
+            group = self.unidentified_group(root, ev)
+            if group is not None:
+                ev.source = group
+                ev.evidence += "; no doer named for an explosive attack → an unidentified armed group (UAF)"
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events

@@ -907,3 +907,13 @@ def test_an_explosive_attack_with_no_doer_is_an_unidentified_armed_group_of_the_
     # a strike from the air, or an attack with no weapon named, names no such group
     [e] = only(code("A drone strike near Kandahar killed two border guards."), "ASSAULT")
     assert (e["source"] or {}).get("code") is None
+
+
+def test_people_doing_something_during_a_protest_take_part_in_it():
+    [e] = code("Doctors stopped work on the second day of a strike.")  # a labour strike, not an attack
+    assert e["event_type"] == "PROTEST" and e["source"]["sector"] == "MED" and e["mode"] == "strike"
+    [e] = only(code("Farmers resorted to burning tyres during rallies against the government."), "PROTEST")
+    assert e["source"]["sector"] == "AGR"
+    # those who police a protest do not take part in it
+    events = code("Police stood guard during the demonstrations in the capital.")
+    assert not any((e["source"] or {}).get("sector") == "COP" for e in only(events, "PROTEST"))

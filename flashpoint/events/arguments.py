@@ -422,6 +422,28 @@ class ArgumentFinder:
                 break
         return None
 
+    def circumstance_subject(self, noun: Token) -> Token | None:
+        """"Students resorted to throwing stones during demonstrations", "workers stopped work on
+        the first day of a strike": an event noun in a phrase telling when or where a clause
+        happens, whose verb is no event of its own, has that clause's subject as its doer."""
+        tok = noun
+        while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            prep = tok.head
+            if prep.head.pos_ in ("VERB", "AUX"):
+                verb = prep.head
+                if prep.lower_ not in ("during", "in", "on", "at", "throughout") or self.lex.match(verb) is not None:
+                    return None
+                if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+                    verb = verb.head.head  # "resorted to throwing stones during ...": who resorted
+                    if self.lex.match(verb) is not None:
+                        return None
+                subj = self.subject_of(verb)
+                return subj if subj is not None and subj.dep_ == "nsubj" else None  # (not those it befell)
+            if prep.lower_ != "of" or prep.head.dep_ != "pobj":
+                return None  # (through "the first day of", "the height of")
+            tok = prep.head
+        return None
+
     def victims_of(self, doc, resolver, noun: Token) -> list[Actor]:
         carriers = carried_verbs(noun, self.actor_nouns)
         if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":

@@ -450,6 +450,12 @@ class EventExtractor(ArgumentFinder):
                         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         sources = self.actors_of(doc, resolver, obj)
                         rule = "'of' phrase (who moves)" if sources else rule
+        if not sources and trig.event_type == "PROTEST":
+            # people doing something during a protest take part in it (those who govern or police do not)
+            subj = self.circumstance_subject(noun)
+            sources = [a for a in self.actors_of(doc, resolver, subj) if a.sector not in STATE_SECTORS
+                       and (a.sector or not (a.actor_id or "").startswith("country:"))]
+            rule = "subject of the clause it is the circumstance of" if sources else rule
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":

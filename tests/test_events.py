@@ -917,3 +917,13 @@ def test_people_doing_something_during_a_protest_take_part_in_it():
     # those who police a protest do not take part in it
     events = code("Police stood guard during the demonstrations in the capital.")
     assert not any((e["source"] or {}).get("sector") == "COP" for e in only(events, "PROTEST"))
+
+
+def test_a_measure_on_a_whole_population_with_no_place_named_is_aimed_at_the_own_people():
+    [e] = only(code("The Ecuadorian government declared a state of siege on Tuesday."), "COERCE")
+    assert e["source"]["code"] == "ECUGOV" and e["target"]["code"] == "ECUCVL"
+    [e] = only(code("Kenya's interior ministry lifted the curfew."), "CONCEDE")
+    assert e["target"]["code"] == "KENCVL"
+    # foreign troops are not the people's own government
+    [e] = only(code("American troops imposed a curfew."), "COERCE")
+    assert e["target"] is None

@@ -506,6 +506,25 @@ class ArgumentFinder:
                     return actor
         return None
 
+    def own_people(self, doc, tok: Token, source: Actor | None) -> Actor | None:
+        """"The government imposed a curfew", "announced it is prepared to impose martial law": a
+        measure on a whole population, imposed or lifted by a government with no place named, is
+        aimed at its own country's people."""
+        if source is None or not source.country or not (
+                source.sector in ("GOV", "LEG", "JUD", "COP")
+                or source.sector is None and (source.actor_id or "").startswith("country:")):
+            return None
+        measures = self.lex.cue("measure")
+        for cand in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]:
+            hit = self.lex.match(cand)
+            words = " ".join(t.lemma_.lower() for t in sorted(hit[1], key=lambda t: t.i)) if hit else ""
+            if words in measures or any(t.lemma_.lower() in measures for t in (hit[1] if hit else ())):
+                resolver = doc.user_data["resolver"]
+                return Actor(text="", name=resolver.kb.generic_name(source.country, "CVL") or source.country,
+                             country=source.country, sector="CVL",
+                             reason=f"a measure ('{words}') on the people of {source.name}'s own country → CVL")
+        return None
+
 
 def finite_on_root(verb: Token) -> bool:
     """"Algeria, which brokered the accord, called on both sides ...": the parser hung the main

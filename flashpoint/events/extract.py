@@ -95,7 +95,8 @@ class EventExtractor(ArgumentFinder):
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 # nobody named as target: the place the event was aimed at stands in
-                ev.target = self.place_target(doc, root, ev.source, ev.event_type)
+                ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
+                    self.own_people(doc, root, ev.source)
             group = self.unidentified_group(root, ev)
             if group is not None:
                 ev.source = group

@@ -927,3 +927,10 @@ def test_a_measure_on_a_whole_population_with_no_place_named_is_aimed_at_the_own
     # foreign troops are not the people's own government
     [e] = only(code("American troops imposed a curfew."), "COERCE")
     assert e["target"] is None
+
+
+def test_a_capital_under_attack_stands_for_its_people_but_speaks_for_its_government():
+    [e] = only(code("Rebel artillery pounded Kinshasa overnight.", published="2024-03-06"), "ASSAULT")
+    assert e["target"]["code"] == "CODCVL"
+    [e] = only(code("Kinshasa rejected the proposal."), "REJECT")
+    assert e["source"]["code"] == "CODGOV"

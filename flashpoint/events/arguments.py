@@ -9,6 +9,8 @@ against, and the place an event is aimed at.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..doc import Actor
@@ -505,6 +507,23 @@ class ArgumentFinder:
                         actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
         return None
+
+    @staticmethod
+    def town_people(doc, ev) -> Actor | None:
+        """A capital that is shelled, besieged or blockaded by force ("rebels shelled the regional
+        capital Juba", "troops sealed off Ramallah") stands for its people, not for the government
+        it names when it speaks or is spoken to ("Kyiv rejected the call"); a protest there is
+        still addressed to the government."""
+        target = ev.target
+        if target is None or target.start < 0 or target.sector != "GOV" or ev.event_type not in ("ASSAULT", "COERCE"):
+            return None
+        mention = doc.user_data.get("mention_at", {}).get(doc.spacy_doc[target.start:target.end].root.i)
+        if mention is None or mention.how != "capital":
+            return None
+        resolver = doc.user_data["resolver"]
+        return replace(target, sector="CVL", actor_id=None,
+                       name=resolver.kb.generic_name(target.country, "CVL") or target.name,
+                       reason=target.reason.replace("government", "people") + "; a town hit or blocked → its people (CVL)")
 
     def own_people(self, doc, tok: Token, source: Actor | None) -> Actor | None:
         """"The government imposed a curfew", "announced it is prepared to impose martial law": a

@@ -93,6 +93,7 @@ class EventExtractor(ArgumentFinder):
         events = self.merge_continuations(doc, events)
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
+            ev.target = self.town_people(doc, ev) or ev.target
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 # nobody named as target: the place the event was aimed at stands in
                 ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \

@@ -934,3 +934,10 @@ def test_a_capital_under_attack_stands_for_its_people_but_speaks_for_its_governm
     assert e["target"]["code"] == "CODCVL"
     [e] = only(code("Kinshasa rejected the proposal."), "REJECT")
     assert e["source"]["code"] == "CODGOV"
+
+
+def test_a_preposition_whose_object_the_parser_read_as_a_clause_subject_keeps_it():
+    # parsed as "to" + "[officers] holed up in ...": the officers are still whom asylum is granted to
+    [e] = only(code("Ecuador has granted diplomatic asylum to three Colombian army officers holed up in its embassy "
+                    "since last month's coup."), "AID")
+    assert e["target"]["code"] == "COLMIL"

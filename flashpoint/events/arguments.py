@@ -336,7 +336,7 @@ class ArgumentFinder:
             out = []
             for c in head.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                    out += [g for g in c.children if g.dep_ == "pobj"]
+                    out += prep_objects(c)
             return out
         return []
 
@@ -552,6 +552,21 @@ def finite_on_root(verb: Token) -> bool:
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
         and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
             t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """A preposition's object; or, where the parser read the object and a participle after it
+    as a clause of their own ("granted asylum to five officers holed up in the embassy": the
+    officers "holed up"), the subject of that clause, which starts right after the preposition."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if objs or any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+        return objs
+    for c in prep.head.children:
+        if c.dep_ in ("advcl", "ccomp", "conj", "dep") and c.tag_ in ("VBD", "VBN") and c.i > prep.i:
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i == prep.i + 1:
+                return [subj]
+    return []
 
 
 def carried_verbs(noun: Token, actor_nouns) -> list[Token]:

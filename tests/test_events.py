@@ -941,3 +941,8 @@ def test_a_preposition_whose_object_the_parser_read_as_a_clause_subject_keeps_it
     [e] = only(code("Ecuador has granted diplomatic asylum to three Colombian army officers holed up in its embassy "
                     "since last month's coup."), "AID")
     assert e["target"]["code"] == "COLMIL"
+
+
+def test_a_region_named_as_where_a_measure_is_imposed_stands_for_its_people():
+    [e] = only(code("Police imposed a dusk-to-dawn curfew in North Darfur State."), "COERCE")
+    assert e["target"]["code"] == "SDNCVL"

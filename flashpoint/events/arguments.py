@@ -493,7 +493,7 @@ class ArgumentFinder:
                     continue
                 actor = resolver.resolve(obj, doc) or next(  # "in Pakistan and Pakistani Kashmir"
                     (a for c in obj.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
-                     for a in [resolver.resolve(c, doc)] if a is not None), None)
+                     for a in [resolver.resolve(c, doc)] if a is not None), None) or region(resolver, doc, obj)
                 mention = doc.user_data.get("mention_at", {}).get(obj.i)
                 as_place = mention is not None and mention.how == "capital"  # "in Algiers": the city, not the government
                 if actor is not None and actor.country and (not actor.sector or as_place) and (
@@ -552,6 +552,21 @@ def finite_on_root(verb: Token) -> bool:
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
         and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
             t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+
+
+def region(resolver, doc, tok: Token) -> Actor | None:
+    """A region the gazetteer knows, which names no actor ("in West Darfur State": Darfur, SDN):
+    the whole name, then without its last word ("State", "Province"), then its last word."""
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None  # ("on Thursday", "in August" are no places)
+    words = [t.text for t in np_span(tok) if t.pos_ == "PROPN"]
+    for name in dict.fromkeys([" ".join(words), " ".join(words[:-1]), *words[-2:-1]]):
+        place = resolver.place_country(name, doc) if name else None
+        if place is not None and place.country and place.precision in ("city", "admin1"):
+            span = np_span(tok)
+            return Actor(text=span.text, name=place.name, country=place.country, start=span.start, end=span.end,
+                         reason=f"region {place.name} is in {place.country}")
+    return None
 
 
 def prep_objects(prep: Token) -> list[Token]:

@@ -946,3 +946,8 @@ def test_a_preposition_whose_object_the_parser_read_as_a_clause_subject_keeps_it
 def test_a_region_named_as_where_a_measure_is_imposed_stands_for_its_people():
     [e] = only(code("Police imposed a dusk-to-dawn curfew in North Darfur State."), "COERCE")
     assert e["target"]["code"] == "SDNCVL"
+
+
+def test_who_planted_the_bomb_did_the_attack():
+    [e] = only(code("A landmine planted by Maoist rebels killed four policemen in Chhattisgarh."), "ASSAULT")
+    assert e["source"]["code"] == "INDREB"

@@ -120,12 +120,12 @@ class ArgumentFinder:
                 return c, instruments[key]
         return None, instruments[key]
 
-    def explosive(self, tok: Token, mode: str | None) -> bool:
-        """Whether an attack was done with explosives: by its mode, or by what did it ("a roadside
-        bomb killed", "a bomb tore through a bus, killing six", "killed by an improvised explosive
-        device", "killed in a car bomb explosion")."""
+    def explosive(self, tok: Token, mode: str | None) -> Token | None:
+        """The bomb of an attack done with explosives, or the trigger when its mode says so ("a
+        roadside bomb killed", "a bomb tore through a bus, killing six", "killed by an improvised
+        explosive device", "killed in a car bomb explosion"); None for other attacks."""
         if mode in EXPLOSIVE_MODES:
-            return True
+            return tok
         instruments = self.lex.cue("instrument")
         subj = self.subject_of(tok) if tok.pos_ == "VERB" else None
         doers = ([subj] if subj is not None else []) + [
@@ -134,18 +134,29 @@ class ArgumentFinder:
         for noun in doers:
             hit = self.lex.match(noun) if noun.pos_ == "NOUN" else None
             if hit is not None and hit[0].event_type == "ASSAULT" and hit[0].mode in EXPLOSIVE_MODES:
-                return True
+                return noun
             if any(instruments.get(w.lemma_.lower()) in EXPLOSIVE_MODES for w in [noun, *noun.children]
                    if w.i == noun.i or w.dep_ in ("compound", "amod")):
-                return True
-        return False
+                return noun
+        return None
 
-    def unidentified_group(self, tok: Token, ev) -> Actor | None:
-        """An explosive attack with no doer named (a bombing, a roadside bomb, an IED, a mine) is
-        coded, as ACLED does, to an unidentified armed group (UAF) of the country where it
-        happened; the geo stage, which knows that place, gives the country."""
-        if ev.event_type != "ASSAULT" or ev.source.text or ev.source.code or not self.explosive(tok, ev.mode):
+    def explosive_source(self, doc, tok: Token, ev) -> Actor | None:
+        """The doer of an explosive attack that names none: who planted the bomb ("a bomb planted
+        by the rebels", "a mine the group had laid"); else, as ACLED codes it, an unidentified
+        armed group (UAF) of the country where it happened, which the geo stage gives."""
+        if ev.event_type != "ASSAULT" or ev.source.text or ev.source.code:
             return None
+        bomb = self.explosive(tok, ev.mode)
+        if bomb is None:
+            return None
+        resolver = doc.user_data["resolver"]
+        for clause in bomb.children if bomb.i != tok.i else ():
+            if clause.dep_ in ("acl", "relcl"):
+                planter = self.agent_of(clause) or next(
+                    (g for g in clause.children if g.dep_ == "nsubj" and g.lower_ not in ("that", "which")), None)
+                actor = resolver.resolve(planter, doc) if planter is not None else None
+                if actor is not None and (actor.country or actor.sector or actor.actor_id):
+                    return actor
         return Actor(text="", name="unidentified armed group", sector="UAF",
                      reason="an explosive attack with no doer named → an unidentified armed group")
 

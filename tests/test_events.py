@@ -951,3 +951,8 @@ def test_a_region_named_as_where_a_measure_is_imposed_stands_for_its_people():
 def test_who_planted_the_bomb_did_the_attack():
     [e] = only(code("A landmine planted by Maoist rebels killed four policemen in Chhattisgarh."), "ASSAULT")
     assert e["source"]["code"] == "INDREB"
+
+
+def test_harm_to_someone_in_custody_is_the_custodians_and_who_died_of_it_is_its_victim():
+    [e] = only(code("A Kenyan student died as a result of torture while in Ugandan police custody."), "ASSAULT")
+    assert e["source"]["code"] == "UGACOP" and e["target"]["country"] == "KEN"

@@ -160,6 +160,27 @@ class ArgumentFinder:
         return Actor(text="", name="unidentified armed group", sector="UAF",
                      reason="an explosive attack with no doer named → an unidentified armed group")
 
+    @staticmethod
+    def custodian(doc, tok: Token, ev) -> Actor | None:
+        """Harm with no doer named, done to someone held "in Israeli police custody" or "in the
+        custody of the army", is the custodian's."""
+        if ev.event_type != "ASSAULT" or ev.source.text or ev.source.code:
+            return None
+        resolver = doc.user_data["resolver"]
+        for t in tok.sent:
+            if t.lemma_.lower() != "custody" or not (t.dep_ == "pobj" and t.head.lower_ in ("in", "into")):
+                continue
+            holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")] + [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            actors = [a for a in (resolver.resolve(h, doc) for h in holders) if a is not None]
+            state = next((a for a in actors if a.sector in STATE_SECTORS), None)
+            # ("Ugandan police custody": the adjective may hang on "custody", not on "police")
+            country = next((a.country for a in actors if a.country and not a.sector), None)
+            if state is not None:
+                return replace(state, country=country or state.country,
+                               reason=state.reason + "; the victim was in its custody")
+        return None
+
     def attributed_source(self, doc, resolver, tok: Token) -> Actor | None:
         """'According to the ministry, nine people were detained': the ministry, if a state body."""
         sent = tok.sent
@@ -470,6 +491,15 @@ class ArgumentFinder:
                 victims = self.actors_of(doc, resolver, obj)
                 if victims:
                     return victims
+        # "a prisoner died as a result of torture", "soldiers died in an attack on their base": who died
+        up = noun
+        while up.dep_ in ("pobj", "prep"):
+            up = up.head
+        hit = self.lex.match(noun)
+        if up.pos_ == "VERB" and up.lemma_.lower() in ("die", "succumb") and up.i != noun.i \
+                and hit is not None and hit[0].event_type == "ASSAULT":
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            return self.actors_of(doc, resolver, subj)
         return []
 
     def place_target(self, doc, tok: Token, source: Actor | None, event_type: str) -> Actor | None:

@@ -98,10 +98,10 @@ class EventExtractor(ArgumentFinder):
                 # nobody named as target: the place the event was aimed at stands in
                 ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
                     self.own_people(doc, root, ev.source)
-            doer = self.explosive_source(doc, root, ev)
+            doer = self.explosive_source(doc, root, ev) or self.custodian(doc, root, ev)
             if doer is not None:
                 ev.source = doer
-                ev.evidence += f"; an explosive attack: source {doer.name} ({doer.reason})"
+                ev.evidence += f"; no doer named: {doer.name} ({doer.reason})"
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events

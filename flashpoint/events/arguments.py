@@ -597,7 +597,7 @@ def finite_on_root(verb: Token) -> bool:
 
 def region(resolver, doc, tok: Token) -> Actor | None:
     """A region the gazetteer knows, which names no actor ("in West Darfur State": Darfur, SDN):
-    the whole name, then without its last word ("State", "Province"), then its last word."""
+    the whole name, then without its last word ("State", "Province"), then the word before that."""
     if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None  # ("on Thursday", "in August" are no places)
     words = [t.text for t in np_span(tok) if t.pos_ == "PROPN"]

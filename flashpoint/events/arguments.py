@@ -9,6 +9,8 @@ against, and the place an event is aimed at.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..doc import Actor
@@ -18,6 +20,8 @@ from .lexicon import Trigger, lemmas
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# the weapons of an attack whose doer, unnamed, is an unidentified armed group (ACLED's convention)
+EXPLOSIVE_MODES = {"explosives", "suicide-attack"}
 
 
 class ArgumentFinder:
@@ -115,6 +119,67 @@ class ArgumentFinder:
             if c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() not in instruments:
                 return c, instruments[key]
         return None, instruments[key]
+
+    def explosive(self, tok: Token, mode: str | None) -> Token | None:
+        """The bomb of an attack done with explosives, or the trigger when its mode says so ("a
+        roadside bomb killed", "a bomb tore through a bus, killing six", "killed by an improvised
+        explosive device", "killed in a car bomb explosion"); None for other attacks."""
+        if mode in EXPLOSIVE_MODES:
+            return tok
+        instruments = self.lex.cue("instrument")
+        subj = self.subject_of(tok) if tok.pos_ == "VERB" else None
+        doers = ([subj] if subj is not None else []) + [
+            g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+            for g in c.children if g.dep_ == "pobj"]
+        for noun in doers:
+            hit = self.lex.match(noun) if noun.pos_ == "NOUN" else None
+            if hit is not None and hit[0].event_type == "ASSAULT" and hit[0].mode in EXPLOSIVE_MODES:
+                return noun
+            if any(instruments.get(w.lemma_.lower()) in EXPLOSIVE_MODES for w in [noun, *noun.children]
+                   if w.i == noun.i or w.dep_ in ("compound", "amod")):
+                return noun
+        return None
+
+    def explosive_source(self, doc, tok: Token, ev) -> Actor | None:
+        """The doer of an explosive attack that names none: who planted the bomb ("a bomb planted
+        by the rebels", "a mine the group had laid"); else, as ACLED codes it, an unidentified
+        armed group (UAF) of the country where it happened, which the geo stage gives."""
+        if ev.event_type != "ASSAULT" or ev.source.text or ev.source.code:
+            return None
+        bomb = self.explosive(tok, ev.mode)
+        if bomb is None:
+            return None
+        resolver = doc.user_data["resolver"]
+        for clause in bomb.children if bomb.i != tok.i else ():
+            if clause.dep_ in ("acl", "relcl"):
+                planter = self.agent_of(clause) or next(
+                    (g for g in clause.children if g.dep_ == "nsubj" and g.lower_ not in ("that", "which")), None)
+                actor = resolver.resolve(planter, doc) if planter is not None else None
+                if actor is not None and (actor.country or actor.sector or actor.actor_id):
+                    return actor
+        return Actor(text="", name="unidentified armed group", sector="UAF",
+                     reason="an explosive attack with no doer named → an unidentified armed group")
+
+    @staticmethod
+    def custodian(doc, tok: Token, ev) -> Actor | None:
+        """Harm with no doer named, done to someone held "in Israeli police custody" or "in the
+        custody of the army", is the custodian's."""
+        if ev.event_type != "ASSAULT" or ev.source.text or ev.source.code:
+            return None
+        resolver = doc.user_data["resolver"]
+        for t in tok.sent:
+            if t.lemma_.lower() != "custody" or not (t.dep_ == "pobj" and t.head.lower_ in ("in", "into")):
+                continue
+            holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")] + [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            actors = [a for a in (resolver.resolve(h, doc) for h in holders) if a is not None]
+            state = next((a for a in actors if a.sector in STATE_SECTORS), None)
+            # ("Ugandan police custody": the adjective may hang on "custody", not on "police")
+            country = next((a.country for a in actors if a.country and not a.sector), None)
+            if state is not None:
+                return replace(state, country=country or state.country,
+                               reason=state.reason + "; the victim was in its custody")
+        return None
 
     def attributed_source(self, doc, resolver, tok: Token) -> Actor | None:
         """'According to the ministry, nine people were detained': the ministry, if a state body."""
@@ -303,7 +368,7 @@ class ArgumentFinder:
             out = []
             for c in head.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                    out += [g for g in c.children if g.dep_ == "pobj"]
+                    out += prep_objects(c)
             return out
         return []
 
@@ -391,6 +456,28 @@ class ArgumentFinder:
                 break
         return None
 
+    def circumstance_subject(self, noun: Token) -> Token | None:
+        """"Students resorted to throwing stones during demonstrations", "workers stopped work on
+        the first day of a strike": an event noun in a phrase telling when or where a clause
+        happens, whose verb is no event of its own, has that clause's subject as its doer."""
+        tok = noun
+        while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            prep = tok.head
+            if prep.head.pos_ in ("VERB", "AUX"):
+                verb = prep.head
+                if prep.lower_ not in ("during", "in", "on", "at", "throughout") or self.lex.match(verb) is not None:
+                    return None
+                if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+                    verb = verb.head.head  # "resorted to throwing stones during ...": who resorted
+                    if self.lex.match(verb) is not None:
+                        return None
+                subj = self.subject_of(verb)
+                return subj if subj is not None and subj.dep_ == "nsubj" else None  # (not those it befell)
+            if prep.lower_ != "of" or prep.head.dep_ != "pobj":
+                return None  # (through "the first day of", "the height of")
+            tok = prep.head
+        return None
+
     def victims_of(self, doc, resolver, noun: Token) -> list[Actor]:
         carriers = carried_verbs(noun, self.actor_nouns)
         if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
@@ -404,6 +491,15 @@ class ArgumentFinder:
                 victims = self.actors_of(doc, resolver, obj)
                 if victims:
                     return victims
+        # "a prisoner died as a result of torture", "soldiers died in an attack on their base": who died
+        up = noun
+        while up.dep_ in ("pobj", "prep"):
+            up = up.head
+        hit = self.lex.match(noun)
+        if up.pos_ == "VERB" and up.lemma_.lower() in ("die", "succumb") and up.i != noun.i \
+                and hit is not None and hit[0].event_type == "ASSAULT":
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            return self.actors_of(doc, resolver, subj)
         return []
 
     def place_target(self, doc, tok: Token, source: Actor | None, event_type: str) -> Actor | None:
@@ -438,7 +534,7 @@ class ArgumentFinder:
                     continue
                 actor = resolver.resolve(obj, doc) or next(  # "in Pakistan and Pakistani Kashmir"
                     (a for c in obj.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
-                     for a in [resolver.resolve(c, doc)] if a is not None), None)
+                     for a in [resolver.resolve(c, doc)] if a is not None), None) or region(resolver, doc, obj)
                 mention = doc.user_data.get("mention_at", {}).get(obj.i)
                 as_place = mention is not None and mention.how == "capital"  # "in Algiers": the city, not the government
                 if actor is not None and actor.country and (not actor.sector or as_place) and (
@@ -453,6 +549,42 @@ class ArgumentFinder:
                     return actor
         return None
 
+    @staticmethod
+    def town_people(doc, ev) -> Actor | None:
+        """A capital that is shelled, besieged or blockaded by force ("rebels shelled the regional
+        capital Juba", "troops sealed off Ramallah") stands for its people, not for the government
+        it names when it speaks or is spoken to ("Kyiv rejected the call"); a protest there is
+        still addressed to the government."""
+        target = ev.target
+        if target is None or target.start < 0 or target.sector != "GOV" or ev.event_type not in ("ASSAULT", "COERCE"):
+            return None
+        mention = doc.user_data.get("mention_at", {}).get(doc.spacy_doc[target.start:target.end].root.i)
+        if mention is None or mention.how != "capital":
+            return None
+        resolver = doc.user_data["resolver"]
+        return replace(target, sector="CVL", actor_id=None,
+                       name=resolver.kb.generic_name(target.country, "CVL") or target.name,
+                       reason=target.reason.replace("government", "people") + "; a town hit or blocked → its people (CVL)")
+
+    def own_people(self, doc, tok: Token, source: Actor | None) -> Actor | None:
+        """"The government imposed a curfew", "announced it is prepared to impose martial law": a
+        measure on a whole population, imposed or lifted by a government with no place named, is
+        aimed at its own country's people."""
+        if source is None or not source.country or not (
+                source.sector in ("GOV", "LEG", "JUD", "COP")
+                or source.sector is None and (source.actor_id or "").startswith("country:")):
+            return None
+        measures = self.lex.cue("measure")
+        for cand in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]:
+            hit = self.lex.match(cand)
+            words = " ".join(t.lemma_.lower() for t in sorted(hit[1], key=lambda t: t.i)) if hit else ""
+            if words in measures or any(t.lemma_.lower() in measures for t in (hit[1] if hit else ())):
+                resolver = doc.user_data["resolver"]
+                return Actor(text="", name=resolver.kb.generic_name(source.country, "CVL") or source.country,
+                             country=source.country, sector="CVL",
+                             reason=f"a measure ('{words}') on the people of {source.name}'s own country → CVL")
+        return None
+
 
 def finite_on_root(verb: Token) -> bool:
     """"Algeria, which brokered the accord, called on both sides ...": the parser hung the main
@@ -461,6 +593,36 @@ def finite_on_root(verb: Token) -> bool:
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
         and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
             t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+
+
+def region(resolver, doc, tok: Token) -> Actor | None:
+    """A region the gazetteer knows, which names no actor ("in West Darfur State": Darfur, SDN):
+    the whole name, then without its last word ("State", "Province"), then the word before that."""
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None  # ("on Thursday", "in August" are no places)
+    words = [t.text for t in np_span(tok) if t.pos_ == "PROPN"]
+    for name in dict.fromkeys([" ".join(words), " ".join(words[:-1]), *words[-2:-1]]):
+        place = resolver.place_country(name, doc) if name else None
+        if place is not None and place.country and place.precision in ("city", "admin1"):
+            span = np_span(tok)
+            return Actor(text=span.text, name=place.name, country=place.country, start=span.start, end=span.end,
+                         reason=f"region {place.name} is in {place.country}")
+    return None
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """A preposition's object; or, where the parser read the object and a participle after it
+    as a clause of their own ("granted asylum to five officers holed up in the embassy": the
+    officers "holed up"), the subject of that clause, which starts right after the preposition."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if objs or any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+        return objs
+    for c in prep.head.children:
+        if c.dep_ in ("advcl", "ccomp", "conj", "dep") and c.tag_ in ("VBD", "VBN") and c.i > prep.i:
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i == prep.i + 1:
+                return [subj]
+    return []
 
 
 def carried_verbs(noun: Token, actor_nouns) -> list[Token]:

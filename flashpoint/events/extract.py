@@ -91,10 +91,17 @@ class EventExtractor(ArgumentFinder):
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
         events = self.merge_continuations(doc, events)
-        for ev in events:  # nobody named as target: the place the event was aimed at stands in
+        for ev in events:
+            root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
+            ev.target = self.town_people(doc, ev) or ev.target
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
-                ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source,
-                                              ev.event_type)
+                # nobody named as target: the place the event was aimed at stands in
+                ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
+                    self.own_people(doc, root, ev.source)
+            doer = self.explosive_source(doc, root, ev) or self.custodian(doc, root, ev)
+            if doer is not None:
+                ev.source = doer
+                ev.evidence += f"; no doer named: {doer.name} ({doer.reason})"
         events = self.fold_demands_into_protests(doc, events)
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
@@ -517,6 +524,12 @@ class EventExtractor(ArgumentFinder):
                         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         sources = self.actors_of(doc, resolver, obj)
                         rule = "'of' phrase (who moves)" if sources else rule
+        if not sources and trig.event_type == "PROTEST":
+            # people doing something during a protest take part in it (those who govern or police do not)
+            subj = self.circumstance_subject(noun)
+            sources = [a for a in self.actors_of(doc, resolver, subj) if a.sector not in STATE_SECTORS
+                       and (a.sector or not (a.actor_id or "").startswith("country:"))]
+            rule = "subject of the clause it is the circumstance of" if sources else rule
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":

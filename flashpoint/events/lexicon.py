@@ -118,8 +118,10 @@ def read_triggers(path: Path) -> list[Trigger]:
             raise LexiconError(f"{where}: {etype!r} is not a PLOVER event type")
         words = phrase.lower().split()
         if pos == "N" and len(words) > 1:
-            # a noun phrase is written as said ("hunger strike"); its head is the last word
-            words = [words[-1], *words[:-1]]
+            # a noun phrase is written as said ("hunger strike"); its head is the last word, or
+            # the word before "of" ("state of emergency")
+            head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+            words = [words[head], *words[:head], *words[head + 1:]]
         out.append(Trigger(tuple(words), pos, etype, mode or None, cameo or None,
                            tuple(t for t in targets.split(",") if t and t != "none"),
                            frozenset(f for f in flags.split(",") if f), where))

@@ -147,6 +147,18 @@ class GeoStage:
                 ev.location = Place(**{**fallback.__dict__})
             else:
                 ev.location = None
+            src = ev.source
+            if src is not None and src.sector and not src.country and not src.text:
+                # an actor the sentence names only by kind ("an unidentified armed group" behind
+                # a roadside bomb) is of the country where the event happened, or else of the one
+                # country the sentence's places are in
+                sent = sents[ev.sentence_index]
+                here = {m.place.country for m in mentions if sent.start <= m.start < sent.end and m.place.country}
+                country = ev.location.country if ev.location is not None and ev.location.country else \
+                    next(iter(here)) if len(here) == 1 else None
+                if country:
+                    src.country = country
+                    src.reason += f"; of the country where it happened ({country})"
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:

@@ -446,6 +446,25 @@ def test_a_complaint_said_after_the_clause_it_reports_is_against_that_clauses_su
     assert e["event_type"] == "PROTEST"
 
 
+def test_states_words_are_their_governments_and_orders_to_leave_expel():
+    [e] = only(code("Russia urged restraint on Tuesday."), "REQUEST")
+    assert e["source"]["code"] == "RUSGOV"
+    [e] = only(code("Poland on Wednesday ordered four Russian diplomats to leave the country."), "SANCTION")
+    assert e["mode"] == "expel" and e["target"]["code"] == "RUSGOV"
+    [e] = only(code("Authorities ordered 300 migrants to leave the camp."), "COERCE")
+    assert e["mode"] == "deport"
+    assert only(code("The general ordered his troops to leave the town."), "REQUEST")
+
+
+def test_internet_cuts_bans_on_gatherings_and_vows_to_hunt_down():
+    events = code("Pakistani authorities suspended mobile internet services and banned public gatherings for a week.")
+    assert {e["mode"] for e in only(events, "COERCE")} == {"censor", "restrict"}
+    [ban] = only(events, "COERCE", mode="restrict")
+    assert ban["target"]["code"] == "PAKCVL"
+    [e] = code("The interior minister vowed that those behind the attack would be hunted down.")
+    assert e["event_type"] == "THREATEN"
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"
@@ -670,7 +689,7 @@ def test_the_strikes_told_before_keep_their_doer_and_the_speaker_vows():
     [later] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "strikes"]
     assert later["source"]["country"] == "IND" and later["fatalities"] == 26 and later["mode"] is None
     [vow] = only(events, "THREATEN")
-    assert vow["source"]["code"] == "PAK"
+    assert vow["source"]["code"] == "PAKGOV"  # a state's threat is its government's
     [first] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "struck"]
     assert first["target"]["country"] == "PAK"
 

@@ -578,7 +578,8 @@ class ArgumentFinder:
         for cand in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]:
             hit = self.lex.match(cand)
             words = " ".join(t.lemma_.lower() for t in sorted(hit[1], key=lambda t: t.i)) if hit else ""
-            if words in measures or any(t.lemma_.lower() in measures for t in (hit[1] if hit else ())):
+            if words in measures or cand.lemma_.lower() in measures \
+                    or any(t.lemma_.lower() in measures for t in (hit[1] if hit else ())):
                 resolver = doc.user_data["resolver"]
                 return Actor(text="", name=resolver.kb.generic_name(source.country, "CVL") or source.country,
                              country=source.country, sector="CVL",

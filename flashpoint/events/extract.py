@@ -37,6 +37,9 @@ from .ontology import event_types
 
 PAST_PERIOD = re.compile(r"\b(last|ago|earlier this|this year|in (19|20)\d\d|since)\b", re.I)
 ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
+# what a state does in words or diplomacy, its government does: "Russia urged restraint" is RUSGOV
+STATE_WORD_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                    "SANCTION"}
 # events two parties do together: "X and Y agreed" is one event between them
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # who strikes in a labour strike
@@ -345,6 +348,15 @@ class EventExtractor(ArgumentFinder):
             # "ordered the army onto the streets": a government moving its own forces mobilises them
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), "troops" if targets[0].sector == "MIL" else "police")
             targets, rule = [None], rule + "; a government ordering its own forces → MOBILIZE"
+        if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(
+                c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in self.lex.cue("departure") for c in verb.children) \
+                and not all(t is None or t.sector in ("MIL", "COP") for t in targets):  # (forces told to pull out)
+            # "ordered four Russian diplomats to leave the country": an expulsion; of a state's envoys or
+            # an agency it reduces relations (CAMEO 166), of people it coerces (174)
+            envoys = any(t is not None and (t.sector == "GOV" or t.country in ("IGO", "NGO")) for t in targets)
+            trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel") if envoys else \
+                _with_mode(_with_type(trig, "COERCE", "174"), "deport")
+            rule += "; ordered to leave → expelled"
         if trig.event_type == "MOBILIZE":
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone
@@ -738,6 +750,9 @@ class EventExtractor(ArgumentFinder):
         if source is not None and trig.event_type in ARMED_TYPES and source.sector is None and source.country \
                 and (source.actor_id is None or source.actor_id.startswith("country:")):
             source = replace(source, sector="MIL", reason=source.reason + "; a state's armed action → MIL")
+        elif source is not None and trig.event_type in STATE_WORD_TYPES and source.sector is None and source.country \
+                and (source.actor_id or "").startswith("country:"):
+            source = replace(source, sector="GOV", reason=source.reason + "; a state's word or diplomacy → GOV")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
         negated, hypothetical, hyp_reason = self.modality(tok)

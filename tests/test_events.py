@@ -465,6 +465,13 @@ def test_internet_cuts_bans_on_gatherings_and_vows_to_hunt_down():
     assert e["event_type"] == "THREATEN"
 
 
+def test_the_bombing_told_before_is_the_bomb_that_exploded_not_the_last_raid():
+    events = code("A bomb exploded in a market in Quetta, killing nine people. Police later raided a hideout and "
+                  "killed two militants. The United States condemned the bombing.")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["country"] == "USA" and (e["target"] or {}).get("sector") != "COP"
+
+
 def test_the_kingdom_is_the_country_named_before():
     [e] = only(code("Saudi Arabia called for restraint. The kingdom has been holding talks with the Houthis."), "CONSULT")
     assert e["source"]["country"] == "SAU" and e["target"]["code"] == "YEMREB"

@@ -304,16 +304,20 @@ class ArgumentFinder:
         told_before = doc.user_data.get("events_so_far", [])
 
         def fits(ev) -> bool:
-            return ev.source is not None and ev.source.country and not ev.negated and not ev.hypothetical \
-                and ev.trigger_start < here
+            return not ev.negated and not ev.hypothetical and ev.trigger_start < here
         # the same word first ("the hotel attack ... a US strike ... condemned the attack": the
-        # attack), then the same kind of event ("struck" … "the strikes")
+        # attack), then the same weapon ("a bomb exploded ... condemned the bombing"), then the
+        # same kind of event ("struck" … "the strikes")
         word = tok.lemma_.lower()
         same_word = [ev for ev in told_before if fits(ev) and sdoc[ev.trigger_start:ev.trigger_end].root.lemma_.lower() == word]
+        same_mode = [ev for ev in told_before if fits(ev) and hit[0].mode and ev.mode == hit[0].mode]
         same_kind = [ev for ev in told_before if fits(ev) and ev.event_type == hit[0].event_type]
-        for ev in (same_word or same_kind)[-1:]:
+        for ev in (same_word or same_mode or same_kind)[-1:]:
             # of an event with several doers ("American and British jets struck"), the first named
-            ev = next(e for e in told_before if e.trigger_start == ev.trigger_start and e.source is not None)
+            ev = next((e for e in told_before if e.trigger_start == ev.trigger_start and e.source is not None
+                       and e.source.country), None)
+            if ev is None:
+                return None  # the event referred to has no known doer: nor has this
             return resolver.same_as(np_span(tok), ev.source, f"'{tok.text}' refers back to the "
                                     f"{ev.event_type.lower()} by {ev.source.name}")
         return None

@@ -201,10 +201,11 @@ class ActorResolver(MentionFinder):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner:
                     own_sector = self.sector_of(token)[0]
-                    if own_sector and owner.sector in ("CVL", None) and own_sector != "CVL" and \
-                            (owner.actor_id is None or owner.actor_id.startswith("country:")):
+                    if own_sector and (owner.sector in ("CVL", None) or own_sector == "OPP") and own_sector != "CVL" \
+                            and (owner.actor_id is None or owner.actor_id.startswith("country:")):
                         # ("Armenia said four of its soldiers were killed": Armenia's soldiers)
-                        # "Bosnian Serbs said their forces ...": the community's forces, not the community
+                        # "Bosnian Serbs said their forces ...": the community's forces, not the community;
+                        # "the junta jailed its opponents": the country's opposition, never the junta
                         return self._actor(span, self.kb.generic_name(owner.country, own_sector) or token.text,
                                            owner.country, own_sector, None, f"{token.text} of {owner.name}")
                     return self._like(span, owner,

@@ -158,6 +158,10 @@ class ActorResolver(MentionFinder):
                 am = mention_at.get(child.i)
                 if am and am.entry.kind != "country" and am.how == "name":
                     return self._from_entry(am, span, date, "appositive", doc)
+                if am is None and m is None:  # "X, the UN relief coordinator": the body the office is of
+                    office = self.resolve(child, doc, date, depth + 1)
+                    if office is not None and (office.actor_id or "").startswith(("igo:", "org:")):
+                        return self._like(span, office, f"appositive: an office of {office.name}")
         if m and m.entry.kind == "country":
             if m.how == "capital":
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
@@ -354,8 +358,9 @@ class ActorResolver(MentionFinder):
                 and not (token.ent_type_ == "ORG" and token.ent_iob_ == "I"):  # ("Unity" ending an organisation's name)
             # a town stands for its country ("Russian missiles hit Kharkiv"), whatever label the
             # small model gave it; a sea or a region (LOC) does not
+            # (the whole name: a person's surname may also be some town's, "Raed Karmi" is no Qormi)
             name = " ".join(t.text for t in span if t.pos_ == "PROPN") or token.text
-            place = self.place_country(name, doc) or self.place_country(token.text, doc)
+            place = self.place_country(name, doc)
             if place is not None and place.country and place.precision in ("city", "admin1", "site"):
                 return self._actor(span, place.name, place.country, None, None,
                                    f"place {place.name} stands for {place.country}")
@@ -364,6 +369,12 @@ class ActorResolver(MentionFinder):
             return self._actor(span, span_name(span, token), country, "CVL" if people else None, None,
                                f"unknown {token.ent_type_}, {country_reason}" + (", a people → CVL" if people else ""))
         if token.ent_type_ == "ORG":
+            body = next((mention_at[t.i] for t in span if t.i < token.i and t.i in mention_at and t.ent_iob_
+                         and mention_at[t.i].entry.kind not in ("country", "person")), None)
+            if body is not None and token.pos_ == "PROPN":
+                # "the United Nations Emergency Relief Coordinator": an office or organ named after a
+                # known body is that body's
+                return self._from_entry(body, span, date, f"'{span.text}' is an office of {body.entry.name}", doc)
             if token.lemma_.lower() in NGO_HEADS or any(
                     t.lemma_.lower() in NGO_HEADS and t.ent_type_ == "ORG" for t in span if t.i < token.i):
                 # "the Third World Water Forum", "Association of African Jurists": a body of no country
@@ -372,7 +383,9 @@ class ActorResolver(MentionFinder):
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
         for child in token.children:
-            if child.dep_ in ("poss", "compound") and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
+            # ("the UN humanitarian coordinator"; not "a Bosnia-style war": a likeness, no owner)
+            if (child.dep_ in ("poss", "compound") or child.dep_ == "nmod" and child.nbor().text not in "-–") \
+                    and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner is not None:
                     return self._like(span, owner,

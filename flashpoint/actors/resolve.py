@@ -676,29 +676,27 @@ class ActorResolver(MentionFinder):
         """The country of a town, province or site named in the noun's "of" phrase."""
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if obj is None or obj.pos_ != "PROPN" or obj.i in doc.user_data.get("mention_at", {}):
+        name = place_name(obj) if obj is not None and obj.i not in doc.user_data.get("mention_at", {}) else None
+        if not name:
             return None, ""
-        name = " ".join(t.text for t in np_span(obj) if t.pos_ == "PROPN") or obj.text
         place = self.place_country(name, doc)
         if place is not None and place.country and place.precision in ("city", "admin1", "site"):
             return place.country, f"{place.name} is in {place.country}"
         return None, ""
 
-    @staticmethod
-    def sentence_place_country(token: Token, doc: Document) -> tuple[str | None, str]:
-        """The one country named as a place ("in Hong Kong", "across Iran") in the token's sentence."""
+    def sentence_place_country(self, token: Token, doc: Document) -> tuple[str | None, str]:
+        """The one country named as a place ("in Hong Kong", "across Iran", "the governor of
+        Kandahar province") in the token's sentence."""
         sent, sdoc = token.sent, token.doc
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
                  if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
                  and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
         if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
             for tok in sent:
-                if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVES and tok.pos_ in ("PROPN", "NOUN"):
-                    name = tok if tok.pos_ == "PROPN" else next(  # "in Anbar province", "in the village of Poonch"
-                        (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or next(
-                        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-                    place = ActorResolver.place_country(np_span(name).text, doc) if name is not None else None
+                if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVES or tok.head.lower_ == "of"
+                                           and tok.head.head.lemma_.lower() in self.kb.sector_nouns):
+                    name = place_name(tok)
+                    place = self.place_country(name, doc) if name else None
                     if place is not None and place.country and place.precision in ("city", "admin1"):
                         found.add(place.country)
         if len(found) == 1:
@@ -903,6 +901,23 @@ def np_span(token: Token) -> Span:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+def place_name(tok: Token) -> str | None:
+    """The proper name a place phrase gives: "Kharkiv", "Anbar province", "the Tyumen region",
+    "the village of Poonch"."""
+    if tok.pos_ == "PROPN":
+        return " ".join(t.text for t in np_span(tok) if t.pos_ == "PROPN") or tok.text
+    if tok.pos_ != "NOUN":
+        return None
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in tok.doc[names[0].i:names[-1].i + 1])
+    obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+    if obj is None:
+        return None
+    return " ".join(t.text for t in np_span(obj) if t.pos_ == "PROPN") or obj.text
 
 
 def span_name(span: Span, head: Token) -> str:

@@ -33,3 +33,10 @@ def test_a_person_s_surname_is_no_town_and_an_office_named_after_a_body_is_that_
     [e] = only(code("Maria Lindqvist, the United Nations humanitarian coordinator, urged Chad to open its border."),
                "REQUEST")
     assert e["source"]["country"] == "IGO"
+
+
+def test_a_province_or_region_named_in_the_actor_phrase_gives_its_country():
+    [e] = only(code("The government of Balochistan province banned all rallies on Monday."), "COERCE")
+    assert e["source"]["code"] == "PAKGOV"
+    [e] = only(code("Unknown attackers shot the deputy mayor of the Sverdlovsk region, Ivan Petrov."), "ASSAULT")
+    assert e["target"]["code"] == "RUSGOV"

@@ -196,6 +196,11 @@ class ActorResolver(MentionFinder):
             other = self.related(token, span, doc, date, depth)
             if other is not None:
                 return other
+        # "the armed wing of X", "a militarist wing": a part its modifier makes a kind of actor of
+        # its own (sectors.tsv): the owner's country, not the owner's sector
+        part = token.lemma_.lower() in CARRIER_NOUNS and any(
+            c.dep_ in ("amod", "compound") and f"{c.lower_} {token.lemma_.lower()}" in self.kb.sector_nouns
+            for c in token.children)
         # 3. "whose members", "its fighters": the owner is the actor
         named_body = token.lemma_.lower() in CARRIER_NOUNS and any(
             c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind not in ("country", "person")
@@ -206,7 +211,7 @@ class ActorResolver(MentionFinder):
                 if owner:
                     own_sector = self.sector_of(token)[0]
                     if own_sector and (owner.sector in ("CVL", None) or own_sector == "OPP") and own_sector != "CVL" \
-                            and (owner.actor_id is None or owner.actor_id.startswith("country:")):
+                            and (owner.actor_id is None or owner.actor_id.startswith("country:")) or part:
                         # ("Armenia said four of its soldiers were killed": Armenia's soldiers)
                         # "Bosnian Serbs said their forces ...": the community's forces, not the community;
                         # "the junta jailed its opponents": the country's opposition, never the junta
@@ -267,12 +272,16 @@ class ActorResolver(MentionFinder):
             camp = "GOV" if owner.sector == "GOV" else "OPP"
             return self._actor(span, self.kb.generic_name(owner.country, camp) or token.text, owner.country, camp,
                                None, f"{token.text} of {owner.name} → {camp}")
-        if owner and (sector is None or lower in CARRIER_NOUNS or sector in ("MIL", "GOV") and owner.sector):
-            if lower in CARRIER_NOUNS or sector is None or not country:
+        if owner and part:
+            return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country, sector,
+                               None, f"{token.text} of {owner.name} → {sector}")
+        carrier = lower in CARRIER_NOUNS and not part
+        if owner and (sector is None or carrier or sector in ("MIL", "GOV") and owner.sector):
+            if carrier or sector is None or not country:
                 return self._like(span, owner, sector,
                                    f"{token.text} of {owner.name}")
         # a carrier noun with a compound actor: "an army note", "the Al Harir base"
-        if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
+        if (lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS) and not part:
             inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
                                  if c.dep_ in ("compound", "amod", "poss", "nmod")) if a]
             names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]

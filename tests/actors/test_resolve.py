@@ -40,3 +40,10 @@ def test_a_province_or_region_named_in_the_actor_phrase_gives_its_country():
     assert e["source"]["code"] == "PAKGOV"
     [e] = only(code("Unknown attackers shot the deputy mayor of the Sverdlovsk region, Ivan Petrov."), "ASSAULT")
     assert e["target"]["code"] == "RUSGOV"
+
+
+def test_the_armed_wing_of_a_party_is_a_rebel_group_of_its_country():
+    [e] = only(code("The armed wing of UNITA shelled a village in Angola."), "ASSAULT")
+    assert e["source"]["code"] == "AGOREB"
+    [e] = only(code("The Communist Party of Nepal said its armed wing had attacked a police post."), "ASSAULT")
+    assert e["source"]["code"] == "NPLREB"

@@ -166,6 +166,16 @@ class ActorResolver(MentionFinder):
             if m.how == "capital":
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
                                    f"capital {token.text} stands for the {m.entry.name} government")
+            # "Sierra Leonean and Liberian refugees" parsed with the first adjective as a head of its
+            # own: it shares the noun of the nationality it is coordinated with
+            shared = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN" and any(
+                g.dep_ in ("amod", "compound") and g.i in mention_at and mention_at[g.i].entry.kind == "country"
+                for g in c.children)), None) if m.how == "adjective" else None
+            sector = self.sector_of(shared)[0] if shared is not None else None
+            if sector:
+                return self._actor(span, self.kb.generic_name(m.entry.country, sector) or f"{token.text} {shared.text}",
+                                   m.entry.country, sector, None,
+                                   f"country adjective sharing '{shared.text}' → {sector}")
             counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
             country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
             # "Bosnian Serbs", "Iraqi Kurds": a people of the country the adjective names
@@ -447,6 +457,14 @@ class ActorResolver(MentionFinder):
     def coordinated(self, actor: Actor, token: Token, doc: Document) -> list[Actor]:
         """"Egyptian and Qatari mediators", "the Turkish and Greek sides": one actor for each
         coordinated country adjective of the phrase's head (they say more than an "of" phrase)."""
+        if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+            # "scores of Sierra Leonean and Liberian refugees": each of the people counted
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None and obj.conjuncts:
+                return [actor, *(a for a in (self.resolve(c, doc) for c in obj.conjuncts) if a is not None)]
+            if obj is not None:  # "dozens of Eritrean and Sudanese refugees"
+                return self.coordinated(actor, obj, doc)
         if actor.actor_id and not actor.actor_id.startswith("country:"):
             return [actor]  # a known body is one actor
         mention_at = doc.user_data.get("mention_at", {})

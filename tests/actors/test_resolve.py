@@ -47,3 +47,10 @@ def test_the_armed_wing_of_a_party_is_a_rebel_group_of_its_country():
     assert e["source"]["code"] == "AGOREB"
     [e] = only(code("The Communist Party of Nepal said its armed wing had attacked a police post."), "ASSAULT")
     assert e["source"]["code"] == "NPLREB"
+
+
+def test_coordinated_nationality_adjectives_share_the_head_noun_also_when_counted():
+    events = only(code("Soldiers in Chad beat dozens of Central African and Sudanese refugees."), "ASSAULT")
+    assert {e["target"]["code"] for e in events} == {"CAFREF", "SDNREF"}
+    events = only(code("Police in Chad detained hundreds of Sierra Leonean and Sudanese migrants."), "COERCE")
+    assert {e["target"]["code"] for e in events} == {"SLEREF", "SDNREF"}

@@ -275,6 +275,9 @@ class ActorResolver(MentionFinder):
         owner = self.owner_of(token, doc, date, depth)
         if owner is not None and not (owner.country or owner.sector or owner.actor_id):
             owner = None  # an unknown name says nothing about what it holds ("Association of African Jurists")
+        if owner is not None and (owner.actor_id or "").startswith("country:") and sector is None and (
+                token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and self.title_sector(span, token)):
+            owner = None  # "King Hassan of Morocco": a person of the country (below), not the country
         if owner and token.lemma_.lower() in FOLLOWERS and ((owner.actor_id or "").startswith("person:")
                                                             or not owner.actor_id and owner.sector):
             # "supporters of jailed former prime minister Imran Khan": his country's opposition or

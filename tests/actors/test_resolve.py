@@ -54,3 +54,8 @@ def test_coordinated_nationality_adjectives_share_the_head_noun_also_when_counte
     assert {e["target"]["code"] for e in events} == {"CAFREF", "SDNREF"}
     events = only(code("Police in Chad detained hundreds of Sierra Leonean and Sudanese migrants."), "COERCE")
     assert {e["target"]["code"] for e in events} == {"SLEREF", "SDNREF"}
+
+
+def test_a_titled_person_of_a_country_is_that_country_s_office_holder_not_the_country():
+    [e] = only(code("President Tembo of Zambia said he would meet the rebel leaders on Friday."), "AGREE")
+    assert e["source"]["code"] == "ZMBGOV"

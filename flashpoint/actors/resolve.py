@@ -371,6 +371,14 @@ class ActorResolver(MentionFinder):
                     country, country_reason = body.entry.country, f"titled by {body.entry.name}"
                 if title_sector and not country:
                     country, country_reason = self.context_country(token, doc, people=True)
+                if title_sector == "GOV" and not country:
+                    # "President X" with no country named near: the article's, as "the president" is
+                    # (a country only another person's nationality gives is not it)
+                    mentions = doc.user_data.get("mentions", [])
+                    ours = {m.entry.country for m in mentions if m.entry.kind != "person"
+                            and not _of_other_person(doc.spacy_doc[m.end - 1], token)}
+                    country = next((c for c in doc.focus_countries if c in ours), None)
+                    country_reason = f"country of the article ({country})"
                 if title_sector and {t.lower_ for t in doc.spacy_doc[max(span.start - 2, 0):span.end]} & FORMER:
                     title_sector = "ELI"  # "former prime minister X": an elite, no longer in office
                 return self._actor(span, span_name(span, token), country, title_sector, None,
@@ -639,17 +647,22 @@ class ActorResolver(MentionFinder):
             if country:
                 return country, why
         if people:
-            for m in reversed(doc.user_data.get("mentions", [])):
-                if start <= m.start < token.i and m.entry.kind == "country":
+            # never another named person's nationality: "President X welcomed South African
+            # leader Y" says nothing of X's country
+            own = [m for m in doc.user_data.get("mentions", [])
+                   if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)]
+            for m in reversed(own):
+                if start <= m.start < token.i:
                     return m.entry.country, f"country named nearby ({m.entry.country})"
             # else the first country the sentence names after the person: "President X reneged on
             # his commitment to the Zambian people"
-            for m in doc.user_data.get("mentions", []):
-                if token.i < m.start < token.sent.end and m.entry.kind == "country" and not self.elsewhere(sdoc[m.end - 1]):
+            for m in own:
+                if token.i < m.start < token.sent.end and not self.elsewhere(sdoc[m.end - 1]):
                     return m.entry.country, f"country named in the sentence ({m.entry.country})"
             # a person's country is not guessed from the rest of the article unless it came first
-            first = next((m for m in doc.user_data.get("mentions", []) if m.entry.kind == "country"), None)
-            if first is None or first.start > token.i:
+            if not own or own[0].start > token.i:
+                return None, ""
+            if doc.focus_countries and doc.focus_countries[0] not in {m.entry.country for m in own}:
                 return None, ""
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
@@ -874,6 +887,16 @@ class ActorResolver(MentionFinder):
                 if lemma in words and modifiers <= words:
                     return self._from_entry(m, sdoc[m.start:m.end], doc.published, "name", doc)
         return None
+
+
+def _of_other_person(tok: Token, person: Token) -> bool:
+    """Whether a country word is the nationality of a person other than ``person`` ("South
+    African" in "South African leader F.W. de Klerk")."""
+    while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.ent_type_ == "PERSON" and tok.i != person.i:
+            return True
+    return False
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

@@ -59,3 +59,10 @@ def test_coordinated_nationality_adjectives_share_the_head_noun_also_when_counte
 def test_a_titled_person_of_a_country_is_that_country_s_office_holder_not_the_country():
     [e] = only(code("President Tembo of Zambia said he would meet the rebel leaders on Friday."), "AGREE")
     assert e["source"]["code"] == "ZMBGOV"
+
+
+def test_an_unknown_president_never_takes_another_person_s_nationality_but_the_article_s_country():
+    [e] = only(code("President Jean Duvalle warmly welcomed Nigerian leader Umaru Bello on Thursday."), "SUPPORT")
+    assert e["source"]["country"] is None and e["target"]["code"] == "NGAGOV"
+    [e] = only(code("President Tomas Arvela conceded to demands from UNITA to free prisoners."), "CONCEDE")
+    assert e["source"]["code"] == "AGOGOV"

@@ -578,7 +578,8 @@ class ActorResolver(MentionFinder):
             if key in nouns:
                 return nouns[key]
         if token.lemma_.lower() in GROUP_HEADS | CARRIER_NOUNS:
-            for a in amods:  # "military installations", "rebel positions" (not "military aid")
+            # "military installations", "rebel positions", "a guerrilla stronghold" (not "military aid")
+            for a in (*amods, *(c.lemma_.lower() for c in token.children if c.dep_ == "compound")):
                 if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
                     return nouns[a]
         return None, False
@@ -731,13 +732,16 @@ class ActorResolver(MentionFinder):
         """The one country named as a place ("in Hong Kong", "across Iran", "the governor of
         Kandahar province") in the token's sentence."""
         sent, sdoc = token.sent, token.doc
+        mention_at = doc.user_data.get("mention_at", {})
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
                  if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
                  and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
         if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
             for tok in sent:
                 if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVES or tok.head.lower_ == "of"
-                                           and tok.head.head.lemma_.lower() in self.kb.sector_nouns):
+                                           and tok.head.head.lemma_.lower() in self.kb.sector_nouns) \
+                        and not any(c.i in mention_at for c in (tok, *tok.children) if c.dep_ in ("compound", "pobj")):
+                    # (a country's adjective names no town: "near the Thai border")
                     name = place_name(tok)
                     place = self.place_country(name, doc) if name else None
                     if place is not None and place.country and place.precision in ("city", "admin1"):

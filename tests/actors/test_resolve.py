@@ -66,3 +66,8 @@ def test_an_unknown_president_never_takes_another_person_s_nationality_but_the_a
     assert e["source"]["country"] is None and e["target"]["code"] == "NGAGOV"
     [e] = only(code("President Tomas Arvela conceded to demands from UNITA to free prisoners."), "CONCEDE")
     assert e["source"]["code"] == "AGOGOV"
+
+
+def test_a_stronghold_named_after_its_holders_is_theirs_and_a_country_adjective_names_no_town():
+    [e] = only(code("Ethiopian troops overran an Oromo guerrilla stronghold near the Kenyan border."), "ASSAULT")
+    assert e["target"]["code"] == "ETHREB"

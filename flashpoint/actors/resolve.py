@@ -895,10 +895,10 @@ class ActorResolver(MentionFinder):
 
 def _of_other_person(tok: Token, person: Token) -> bool:
     """Whether a country word is the nationality of a person other than ``person`` ("South
-    African" in "South African leader F.W. de Klerk")."""
+    African" in "South African leader F.W. de Klerk", "the Iranian foreign minister")."""
     while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
         tok = tok.head
-        if tok.ent_type_ == "PERSON" and tok.i != person.i:
+        if tok.i != person.i and (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_TITLES_GOV | PERSON_TITLES_MIL):
             return True
     return False
 

@@ -71,3 +71,10 @@ def test_an_unknown_president_never_takes_another_person_s_nationality_but_the_a
 def test_a_stronghold_named_after_its_holders_is_theirs_and_a_country_adjective_names_no_town():
     [e] = only(code("Ethiopian troops overran an Oromo guerrilla stronghold near the Kenyan border."), "ASSAULT")
     assert e["target"]["code"] == "ETHREB"
+
+
+def test_a_misspelt_last_name_after_the_right_first_name_and_title_is_the_known_person():
+    [e] = only(code("President Emmanuel Makron met the Iranian foreign minister in Paris."), "CONSULT")
+    assert e["source"]["actor_id"] == "person:emmanuel-macron"
+    [e] = only(code("President Makron met the Iranian foreign minister."), "CONSULT")  # a last name alone: no
+    assert e["source"].get("actor_id") is None and e["source"]["country"] != "IRN"

@@ -78,3 +78,8 @@ def test_a_misspelt_last_name_after_the_right_first_name_and_title_is_the_known_
     assert e["source"]["actor_id"] == "person:emmanuel-macron"
     [e] = only(code("President Makron met the Iranian foreign minister."), "CONSULT")  # a last name alone: no
     assert e["source"].get("actor_id") is None and e["source"]["country"] != "IRN"
+
+
+def test_a_known_group_s_network_is_that_group():
+    [e] = only(code("Omar Farah's Hamas terror network threatened new attacks on Israel."), "THREATEN")
+    assert e["source"]["code"] == "PSEREB"

@@ -153,6 +153,11 @@ class ActorResolver(MentionFinder):
             if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
                     and cm.how == "name" and cm.entry.kind not in ("country", "person") \
                     and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
+                armed = self.sector_of(token)[0] if cm.entry.kind == "party" else None
+                if armed in ("REB", "UAF", "MIL"):
+                    # "the Amal militia", "Fatah fighters": a party's armed men, as "Fatah gunmen" are
+                    return self._actor(span, self.kb.generic_name(cm.entry.country, armed) or span.text,
+                                       cm.entry.country, armed, None, f"armed men of {cm.entry.name} → {armed}")
                 return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}", doc)
             if child.dep_ == "appos":
                 am = mention_at.get(child.i)

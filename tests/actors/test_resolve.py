@@ -83,3 +83,10 @@ def test_a_misspelt_last_name_after_the_right_first_name_and_title_is_the_known_
 def test_a_known_group_s_network_is_that_group():
     [e] = only(code("Omar Farah's Hamas terror network threatened new attacks on Israel."), "THREATEN")
     assert e["source"]["code"] == "PSEREB"
+
+
+def test_a_party_s_militia_or_fighters_are_armed_men_not_the_party():
+    [e] = only(code("The Amal militia shelled a Palestinian camp near Sidon."), "ASSAULT")
+    assert e["source"]["code"] == "LBNUAF"
+    [e] = only(code("Fatah officials met Egyptian mediators in Cairo."), "CONSULT")
+    assert e["source"]["code"] == "PSEPTY"

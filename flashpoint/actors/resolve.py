@@ -49,6 +49,7 @@ BOTH_NOUNS = set(WORDS["both"])
 BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
+PLACE_WORDS = set(WORDS["place_word"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
 PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
@@ -615,7 +616,11 @@ class ActorResolver(MentionFinder):
             from ..geo import gazetteer
         except ImportError:
             return None
-        return gazetteer().lookup(name, doc.focus_countries or None)
+        place = gazetteer().lookup(name, doc.focus_countries or None)
+        words = name.split()
+        if place is None and len(words) > 1 and words[-1].lower() in PLACE_WORDS:
+            place = gazetteer().lookup(" ".join(words[:-1]), doc.focus_countries or None)
+        return place
 
     def elsewhere(self, tok: Token) -> bool:
         """A country named as the other side of something, not the setting: "near the border with

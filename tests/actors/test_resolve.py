@@ -42,6 +42,8 @@ def test_a_province_or_region_named_in_the_actor_phrase_gives_its_country():
     assert e["source"]["code"] == "PAKGOV"
     [e] = only(code("Unknown attackers shot the deputy mayor of the Sverdlovsk region, Ivan Petrov."), "ASSAULT")
     assert e["target"]["code"] == "RUSGOV"
+    [e] = only(code("Gunmen killed the deputy governor of Zabul Province."), "ASSAULT")
+    assert e["target"]["code"] == "AFGGOV"
 
 
 def test_the_armed_wing_of_a_party_is_a_rebel_group_of_its_country():

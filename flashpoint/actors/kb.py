@@ -313,6 +313,10 @@ class KnowledgeBase:
 WORDS = read_cues(data_path("actors", "data", "words.tsv"))
 # particles of Arabic, Iberian, Dutch... names, left out when comparing first and last names
 NAME_PARTICLES = set(WORDS["name_particle"])
+SPELLING = WORDS["spelling"]
+
+_PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
+             "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -323,10 +327,6 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
     return a[k + (len(a) == len(b)):] == b[k + 1:]
-SPELLING = WORDS["spelling"]
-
-_PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
-             "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}
 
 
 def _looks_petrarch(path: Path) -> bool:

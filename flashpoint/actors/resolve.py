@@ -750,7 +750,8 @@ class ActorResolver(MentionFinder):
             for tok in sent:
                 if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVES or tok.head.lower_ == "of"
                                            and tok.head.head.lemma_.lower() in self.kb.sector_nouns) \
-                        and not any(c.i in mention_at for c in (tok, *tok.children) if c.dep_ in ("compound", "pobj")):
+                        and tok.i not in mention_at and not any(c.dep_ == "compound" and c.i in mention_at
+                                                                for c in tok.children):
                     # (a country's adjective names no town: "near the Thai border")
                     name = place_name(tok)
                     place = self.place_country(name, doc) if name else None

@@ -273,8 +273,15 @@ class KnowledgeBase:
         words = [w for w in (normalise(w) for w in words) if w and w not in NAME_PARTICLES]
         if not words:
             return None
+        last = words[-1]
+        if last not in self.surname_index and len(last) >= 6 and len(words) > 1:
+            # a misspelt long last name after the right first name ("President Francois Mitterand"):
+            # the one known last name a letter away (close names of different people abound, so
+            # never on the last name alone)
+            near = [k for k in self.surname_index if abs(len(k) - len(last)) <= 1 and _one_edit(k, last)]
+            last = near[0] if len(near) == 1 else last
         found = []
-        for firsts, entry in self.surname_index.get(words[-1], ()):
+        for firsts, entry in self.surname_index.get(last, ()):
             if len(words) > 1 and words[0] not in firsts:
                 continue
             roles = [r for r in entry.roles if title in normalise(r.title).split()]
@@ -310,6 +317,16 @@ SPELLING = WORDS["spelling"]
 
 _PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
              "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one letter changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[k + (len(a) == len(b)):] == b[k + 1:]
 
 
 def _looks_petrarch(path: Path) -> bool:

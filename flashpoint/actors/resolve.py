@@ -49,6 +49,7 @@ BOTH_NOUNS = set(WORDS["both"])
 BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
+PLACE_WORDS = set(WORDS["place_word"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
 PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
@@ -153,11 +154,20 @@ class ActorResolver(MentionFinder):
             if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
                     and cm.how == "name" and cm.entry.kind not in ("country", "person") \
                     and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
+                armed = self.sector_of(token)[0] if cm.entry.kind == "party" else None
+                if armed in ("REB", "UAF", "MIL"):
+                    # "the Amal militia", "Fatah fighters": a party's armed men, as "Fatah gunmen" are
+                    return self._actor(span, self.kb.generic_name(cm.entry.country, armed) or span.text,
+                                       cm.entry.country, armed, None, f"armed men of {cm.entry.name} → {armed}")
                 return self._from_entry(cm, span, date, f"'{span.text}' is {cm.entry.name}", doc)
             if child.dep_ == "appos":
                 am = mention_at.get(child.i)
                 if am and am.entry.kind != "country" and am.how == "name":
                     return self._from_entry(am, span, date, "appositive", doc)
+                if am is None and m is None:  # "X, the UN relief coordinator": the body the office is of
+                    office = self.resolve(child, doc, date, depth + 1)
+                    if office is not None and (office.actor_id or "").startswith(("igo:", "org:")):
+                        return self._like(span, office, f"appositive: an office of {office.name}")
         # a known body's acronym in brackets closing the phrase names it: "the peacekeeping force
         # in Lebanon (UNIFIL)"
         last = span[-1] if span[-1].text != ")" or len(span) < 2 else span[-2]
@@ -169,6 +179,16 @@ class ActorResolver(MentionFinder):
             if m.how == "capital":
                 return self._actor(span, m.entry.name, m.entry.country, "GOV", m.entry.id,
                                    f"capital {token.text} stands for the {m.entry.name} government")
+            # "Sierra Leonean and Liberian refugees" parsed with the first adjective as a head of its
+            # own: it shares the noun of the nationality it is coordinated with
+            shared = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN" and any(
+                g.dep_ in ("amod", "compound") and g.i in mention_at and mention_at[g.i].entry.kind == "country"
+                for g in c.children)), None) if m.how == "adjective" else None
+            sector = self.sector_of(shared)[0] if shared is not None else None
+            if sector:
+                return self._actor(span, self.kb.generic_name(m.entry.country, sector) or f"{token.text} {shared.text}",
+                                   m.entry.country, sector, None,
+                                   f"country adjective sharing '{shared.text}' → {sector}")
             counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
             country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
             # "Bosnian Serbs", "Iraqi Kurds": a people of the country the adjective names
@@ -199,6 +219,11 @@ class ActorResolver(MentionFinder):
             other = self.related(token, span, doc, date, depth)
             if other is not None:
                 return other
+        # "the armed wing of X", "a militarist wing": a part its modifier makes a kind of actor of
+        # its own (sectors.tsv): the owner's country, not the owner's sector
+        part = token.lemma_.lower() in CARRIER_NOUNS and any(
+            c.dep_ in ("amod", "compound") and f"{c.lower_} {token.lemma_.lower()}" in self.kb.sector_nouns
+            for c in token.children)
         # 3. "whose members", "its fighters": the owner is the actor
         named_body = token.lemma_.lower() in CARRIER_NOUNS and any(
             c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind not in ("country", "person")
@@ -208,10 +233,11 @@ class ActorResolver(MentionFinder):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner:
                     own_sector = self.sector_of(token)[0]
-                    if own_sector and owner.sector in ("CVL", None) and own_sector != "CVL" and \
-                            (owner.actor_id is None or owner.actor_id.startswith("country:")):
+                    if own_sector and (owner.sector in ("CVL", None) or own_sector == "OPP") and own_sector != "CVL" \
+                            and (owner.actor_id is None or owner.actor_id.startswith("country:")) or part:
                         # ("Armenia said four of its soldiers were killed": Armenia's soldiers)
-                        # "Bosnian Serbs said their forces ...": the community's forces, not the community
+                        # "Bosnian Serbs said their forces ...": the community's forces, not the community;
+                        # "the junta jailed its opponents": the country's opposition, never the junta
                         return self._actor(span, self.kb.generic_name(owner.country, own_sector) or token.text,
                                            owner.country, own_sector, None, f"{token.text} of {owner.name}")
                     return self._like(span, owner,
@@ -262,6 +288,9 @@ class ActorResolver(MentionFinder):
         owner = self.owner_of(token, doc, date, depth)
         if owner is not None and not (owner.country or owner.sector or owner.actor_id):
             owner = None  # an unknown name says nothing about what it holds ("Association of African Jurists")
+        if owner is not None and (owner.actor_id or "").startswith("country:") and sector is None and (
+                token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and self.title_sector(span, token)):
+            owner = None  # "King Hassan of Morocco": a person of the country (below), not the country
         if owner and token.lemma_.lower() in FOLLOWERS and ((owner.actor_id or "").startswith("person:")
                                                             or not owner.actor_id and owner.sector):
             # "supporters of jailed former prime minister Imran Khan": his country's opposition or
@@ -269,12 +298,16 @@ class ActorResolver(MentionFinder):
             camp = "GOV" if owner.sector == "GOV" else "OPP"
             return self._actor(span, self.kb.generic_name(owner.country, camp) or token.text, owner.country, camp,
                                None, f"{token.text} of {owner.name} → {camp}")
-        if owner and (sector is None or lower in CARRIER_NOUNS or sector in ("MIL", "GOV") and owner.sector):
-            if lower in CARRIER_NOUNS or sector is None or not country:
+        if owner and part:
+            return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country, sector,
+                               None, f"{token.text} of {owner.name} → {sector}")
+        carrier = lower in CARRIER_NOUNS and not part
+        if owner and (sector is None or carrier or sector in ("MIL", "GOV") and owner.sector):
+            if carrier or sector is None or not country:
                 return self._like(span, owner, sector,
                                    f"{token.text} of {owner.name}")
         # a carrier noun with a compound actor: "an army note", "the Al Harir base"
-        if lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS:
+        if (lower in CARRIER_NOUNS or token.lemma_.lower() in CARRIER_NOUNS) and not part:
             inner = [a for a in (self.resolve(c, doc, date, depth + 1) for c in token.children
                                  if c.dep_ in ("compound", "amod", "poss", "nmod")) if a]
             names = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
@@ -351,6 +384,14 @@ class ActorResolver(MentionFinder):
                     country, country_reason = body.entry.country, f"titled by {body.entry.name}"
                 if title_sector and not country:
                     country, country_reason = self.context_country(token, doc, people=True)
+                if title_sector == "GOV" and not country:
+                    # "President X" with no country named near: the article's, as "the president" is
+                    # (a country only another person's nationality gives is not it)
+                    mentions = doc.user_data.get("mentions", [])
+                    ours = {m.entry.country for m in mentions if m.entry.kind != "person"
+                            and not _of_other_person(doc.spacy_doc[m.end - 1], token)}
+                    country = next((c for c in doc.focus_countries if c in ours), None)
+                    country_reason = f"country of the article ({country})"
                 if title_sector and {t.lower_ for t in doc.spacy_doc[max(span.start - 2, 0):span.end]} & FORMER:
                     title_sector = "ELI"  # "former prime minister X": an elite, no longer in office
                 return self._actor(span, span_name(span, token), country, title_sector, None,
@@ -360,8 +401,9 @@ class ActorResolver(MentionFinder):
                 and not (token.ent_type_ == "ORG" and token.ent_iob_ == "I"):  # ("Unity" ending an organisation's name)
             # a town stands for its country ("Russian missiles hit Kharkiv"), whatever label the
             # small model gave it; a sea or a region (LOC) does not
+            # (the whole name: a person's surname may also be some town's, "Raed Karmi" is no Qormi)
             name = " ".join(t.text for t in span if t.pos_ == "PROPN") or token.text
-            place = self.place_country(name, doc) or self.place_country(token.text, doc)
+            place = self.place_country(name, doc)
             if place is not None and place.country and place.precision in ("city", "admin1", "site"):
                 return self._actor(span, place.name, place.country, None, None,
                                    f"place {place.name} stands for {place.country}")
@@ -370,6 +412,12 @@ class ActorResolver(MentionFinder):
             return self._actor(span, span_name(span, token), country, "CVL" if people else None, None,
                                f"unknown {token.ent_type_}, {country_reason}" + (", a people → CVL" if people else ""))
         if token.ent_type_ == "ORG":
+            body = next((mention_at[t.i] for t in span if t.i < token.i and t.i in mention_at and t.ent_iob_
+                         and mention_at[t.i].entry.kind not in ("country", "person")), None)
+            if body is not None and token.pos_ == "PROPN":
+                # "the United Nations Emergency Relief Coordinator": an office or organ named after a
+                # known body is that body's
+                return self._from_entry(body, span, date, f"'{span.text}' is an office of {body.entry.name}", doc)
             if token.lemma_.lower() in NGO_HEADS or any(
                     t.lemma_.lower() in NGO_HEADS and t.ent_type_ == "ORG" for t in span if t.i < token.i):
                 # "the Third World Water Forum", "Association of African Jurists": a body of no country
@@ -378,7 +426,9 @@ class ActorResolver(MentionFinder):
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
         for child in token.children:
-            if child.dep_ in ("poss", "compound") and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
+            # ("the UN humanitarian coordinator"; not "a Bosnia-style war": a likeness, no owner)
+            if (child.dep_ in ("poss", "compound") or child.dep_ == "nmod" and child.nbor().text not in "-–") \
+                    and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 owner = self.resolve(child, doc, date, depth + 1)
                 if owner is not None:
                     return self._like(span, owner,
@@ -431,6 +481,14 @@ class ActorResolver(MentionFinder):
     def coordinated(self, actor: Actor, token: Token, doc: Document) -> list[Actor]:
         """"Egyptian and Qatari mediators", "the Turkish and Greek sides": one actor for each
         coordinated country adjective of the phrase's head (they say more than an "of" phrase)."""
+        if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+            # "scores of Sierra Leonean and Liberian refugees": each of the people counted
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None and obj.conjuncts:
+                return [actor, *(a for a in (self.resolve(c, doc) for c in obj.conjuncts) if a is not None)]
+            if obj is not None:  # "dozens of Eritrean and Sudanese refugees"
+                return self.coordinated(actor, obj, doc)
         if actor.actor_id and not actor.actor_id.startswith("country:"):
             return [actor]  # a known body is one actor
         mention_at = doc.user_data.get("mention_at", {})
@@ -533,7 +591,8 @@ class ActorResolver(MentionFinder):
             if key in nouns:
                 return nouns[key]
         if token.lemma_.lower() in GROUP_HEADS | CARRIER_NOUNS:
-            for a in amods:  # "military installations", "rebel positions" (not "military aid")
+            # "military installations", "rebel positions", "a guerrilla stronghold" (not "military aid")
+            for a in (*amods, *(c.lemma_.lower() for c in token.children if c.dep_ == "compound")):
                 if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
                     return nouns[a]
         return None, False
@@ -564,7 +623,11 @@ class ActorResolver(MentionFinder):
             from ..geo import gazetteer
         except ImportError:
             return None
-        return gazetteer().lookup(name, doc.focus_countries or None)
+        place = gazetteer().lookup(name, doc.focus_countries or None)
+        words = name.split()
+        if place is None and len(words) > 1 and words[-1].lower() in PLACE_WORDS:
+            place = gazetteer().lookup(" ".join(words[:-1]), doc.focus_countries or None)
+        return place
 
     def elsewhere(self, tok: Token) -> bool:
         """A country named as the other side of something, not the setting: "near the border with
@@ -602,17 +665,22 @@ class ActorResolver(MentionFinder):
             if country:
                 return country, why
         if people:
-            for m in reversed(doc.user_data.get("mentions", [])):
-                if start <= m.start < token.i and m.entry.kind == "country":
+            # never another named person's nationality: "President X welcomed South African
+            # leader Y" says nothing of X's country
+            own = [m for m in doc.user_data.get("mentions", [])
+                   if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)]
+            for m in reversed(own):
+                if start <= m.start < token.i:
                     return m.entry.country, f"country named nearby ({m.entry.country})"
             # else the first country the sentence names after the person: "President X reneged on
             # his commitment to the Zambian people"
-            for m in doc.user_data.get("mentions", []):
-                if token.i < m.start < token.sent.end and m.entry.kind == "country" and not self.elsewhere(sdoc[m.end - 1]):
+            for m in own:
+                if token.i < m.start < token.sent.end and not self.elsewhere(sdoc[m.end - 1]):
                     return m.entry.country, f"country named in the sentence ({m.entry.country})"
             # a person's country is not guessed from the rest of the article unless it came first
-            first = next((m for m in doc.user_data.get("mentions", []) if m.entry.kind == "country"), None)
-            if first is None or first.start > token.i:
+            if not own or own[0].start > token.i:
+                return None, ""
+            if doc.focus_countries and doc.focus_countries[0] not in {m.entry.country for m in own}:
                 return None, ""
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
@@ -669,29 +737,31 @@ class ActorResolver(MentionFinder):
         """The country of a town, province or site named in the noun's "of" phrase."""
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if obj is None or obj.pos_ != "PROPN" or obj.i in doc.user_data.get("mention_at", {}):
+        name = place_name(obj) if obj is not None and obj.i not in doc.user_data.get("mention_at", {}) else None
+        if not name:
             return None, ""
-        name = " ".join(t.text for t in np_span(obj) if t.pos_ == "PROPN") or obj.text
         place = self.place_country(name, doc)
         if place is not None and place.country and place.precision in ("city", "admin1", "site"):
             return place.country, f"{place.name} is in {place.country}"
         return None, ""
 
-    @staticmethod
-    def sentence_place_country(token: Token, doc: Document) -> tuple[str | None, str]:
-        """The one country named as a place ("in Hong Kong", "across Iran") in the token's sentence."""
+    def sentence_place_country(self, token: Token, doc: Document) -> tuple[str | None, str]:
+        """The one country named as a place ("in Hong Kong", "across Iran", "the governor of
+        Kandahar province") in the token's sentence."""
         sent, sdoc = token.sent, token.doc
+        mention_at = doc.user_data.get("mention_at", {})
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
                  if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
                  and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
         if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
             for tok in sent:
-                if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVES and tok.pos_ in ("PROPN", "NOUN"):
-                    name = tok if tok.pos_ == "PROPN" else next(  # "in Anbar province", "in the village of Poonch"
-                        (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or next(
-                        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-                    place = ActorResolver.place_country(np_span(name).text, doc) if name is not None else None
+                if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVES or tok.head.lower_ == "of"
+                                           and tok.head.head.lemma_.lower() in self.kb.sector_nouns) \
+                        and tok.i not in mention_at and not any(c.dep_ == "compound" and c.i in mention_at
+                                                                for c in tok.children):
+                    # (a country's adjective names no town: "near the Thai border")
+                    name = place_name(tok)
+                    place = self.place_country(name, doc) if name else None
                     if place is not None and place.country and place.precision in ("city", "admin1"):
                         found.add(place.country)
         if len(found) == 1:
@@ -841,6 +911,16 @@ class ActorResolver(MentionFinder):
         return None
 
 
+def _of_other_person(tok: Token, person: Token) -> bool:
+    """Whether a country word is the nationality of a person other than ``person`` ("South
+    African" in "South African leader F.W. de Klerk", "the Iranian foreign minister")."""
+    while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i != person.i and (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_TITLES_GOV | PERSON_TITLES_MIL):
+            return True
+    return False
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     return (a.actor_id and a.actor_id == b.actor_id) or (a.country, a.sector) == (b.country, b.sector)
 
@@ -896,6 +976,23 @@ def np_span(token: Token) -> Span:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+def place_name(tok: Token) -> str | None:
+    """The proper name a place phrase gives: "Kharkiv", "Anbar province", "the Tyumen region",
+    "the village of Poonch"."""
+    if tok.pos_ == "PROPN":
+        return " ".join(t.text for t in np_span(tok) if t.pos_ == "PROPN") or tok.text
+    if tok.pos_ != "NOUN":
+        return None
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in tok.doc[names[0].i:names[-1].i + 1])
+    obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+    if obj is None:
+        return None
+    return " ".join(t.text for t in np_span(obj) if t.pos_ == "PROPN") or obj.text
 
 
 def span_name(span: Span, head: Token) -> str:

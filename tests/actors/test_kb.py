@@ -33,3 +33,9 @@ def test_user_file_overrides_and_errors_name_file_and_line(tmp_path):
     bad.write_text(good.read_text() + '{"id": "x", "name": "Y", "country": "Syria"}\n')
     with pytest.raises(KnowledgeBaseError, match=r"bad.jsonl:2: country 'Syria'"):
         KnowledgeBase.load([bad])
+
+
+def test_one_edit_apart():
+    from flashpoint.actors.kb import _one_edit
+    assert _one_edit("mitterrand", "mitterand") and _one_edit("macron", "makron")
+    assert not _one_edit("santos", "sontas") and not _one_edit("macron", "macron")

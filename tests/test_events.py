@@ -897,3 +897,9 @@ def test_where_a_body_is_based_is_its_own_country_and_ones_own_side_is_no_target
     assert e["source"]["code"] == "RUSBUS"
     events = code("Japan's defence minister told reporters the missile was a provocation that Japan would not tolerate.")
     assert all((e["target"] or {}).get("country") != "JPN" for e in only(events, "ACCUSE"))
+
+
+def test_one_trigger_read_the_same_way_twice_is_one_event():
+    # the arrested are reached through "a group of" and through "students": one arrest
+    events = code("Teachers walked out on Tuesday over the detention of a group of students by police.")
+    assert len(only(events, "COERCE")) == 1

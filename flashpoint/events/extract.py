@@ -90,7 +90,7 @@ class EventExtractor(ArgumentFinder):
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
-        events = self.merge_continuations(doc, events)
+        events = _distinct(self.merge_continuations(doc, events))
         for ev in events:  # nobody named as target: the place the event was aimed at stands in
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 ev.target = self.place_target(doc, doc.spacy_doc[ev.trigger_start:ev.trigger_end].root, ev.source,
@@ -758,6 +758,20 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """One trigger read twice the same way is one event: an actor reached by two paths ("the
+    arrest of a number of activists": through "number" and through "activists") counts once."""
+    def same(a: Actor | None, b: Actor | None) -> bool:
+        return a is None and b is None or a is not None and b is not None and _same(a, b)
+    kept: list[Event] = []
+    for ev in events:
+        if not any((k.event_type, k.mode, k.trigger_start, k.negated, k.hypothetical)
+                   == (ev.event_type, ev.mode, ev.trigger_start, ev.negated, ev.hypothetical)
+                   and same(k.source, ev.source) and same(k.target, ev.target) for k in kept):
+            kept.append(ev)
+    return kept
 
 
 def _predicated(noun: Token) -> bool:

@@ -903,3 +903,8 @@ def test_one_trigger_read_the_same_way_twice_is_one_event():
     # the arrested are reached through "a group of" and through "students": one arrest
     events = code("Teachers walked out on Tuesday over the detention of a group of students by police.")
     assert len(only(events, "COERCE")) == 1
+
+
+def test_the_wounded_named_as_people_are_no_event():
+    assert only(code("Red Cross ambulances carried the injured to a hospital in Goma."), "ASSAULT") == []
+    assert len(only(code("Gunmen killed two guards and wounded five."), "ASSAULT")) == 2

@@ -147,6 +147,10 @@ class EventExtractor(ArgumentFinder):
         if verb.dep_ == "amod" or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
             return []  # a participle used as an adjective: "occupied Crimea", "linking Russia to occupied Crimea"
+        if verb.tag_ == "VBN" and verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos") \
+                and any(c.dep_ == "det" for c in verb.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent") for c in verb.children):
+            return []  # "evacuated the wounded", "among the injured": the people hurt, named by a participle
         if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
             return []  # "called the attack pure terror": naming it, not a call
         if trig.event_type in ("AID", "AGREE") and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")

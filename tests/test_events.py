@@ -908,3 +908,17 @@ def test_one_trigger_read_the_same_way_twice_is_one_event():
 def test_the_wounded_named_as_people_are_no_event():
     assert only(code("Red Cross ambulances carried the injured to a hospital in Goma."), "ASSAULT") == []
     assert len(only(code("Gunmen killed two guards and wounded five."), "ASSAULT")) == 2
+
+
+def test_a_toll_told_of_an_attack_is_that_attack():
+    # (the parser hangs this "in which" clause on "complained", not on "raids")
+    events = code("Syria complained to the Security Council over two Turkish air raids on Sunday in which it said "
+                  "14 people were killed or injured.")
+    [e] = only(events, "ASSAULT")
+    assert e["source"]["code"] == "TURMIL"
+    [e] = only(code("Armenia accused Azerbaijan of three artillery attacks in which it said nine soldiers were "
+                    "killed or wounded."), "ASSAULT")
+    assert e["target"]["code"] == "ARMMIL"
+    events = code("Rebel fighters launched mortar, grenade and rocket fire against army posts near the border, "
+                  "killing or wounding 30.")
+    assert len(only(events, "ASSAULT")) == 1

@@ -104,34 +104,55 @@ class EventExtractor(ArgumentFinder):
         hit = self.lex.match(tok)
         return hit[0].event_type if hit is not None else None
 
-    @staticmethod
-    def merge_continuations(doc, events: list[Event]) -> list[Event]:
-        """"shelled the town, killing 34 civilians": the participle continues the same event."""
+    def merge_continuations(self, doc, events: list[Event]) -> list[Event]:
+        """"shelled the town, killing 34 civilians": the participle continues the same event; so
+        does a toll told of it ("air raids in which it said 20 people were killed or wounded")."""
         sdoc = doc.spacy_doc
+        speech = self.lex.cue("speech")
         kept: list[Event] = []
+
+        def carrier(e: Event) -> int | None:
+            # the light verb carrying an event noun, through its conjuncts: "launched artillery,
+            # mortar and rocket fire"
+            root = sdoc[e.trigger_start:e.trigger_end].root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            return root.head.i if root.dep_ == "dobj" else None
+
         for ev in events:
             tok = sdoc[ev.trigger_start]
+
+            def told_on(head: Token) -> list[Event]:
+                # (the main event may be a noun its verb carries: "carried out an air strike ..., killing three")
+                return [e for e in kept if e.event_type == ev.event_type and e.hypothetical == ev.hypothetical
+                        and (sdoc[e.trigger_start:e.trigger_end].root.i == head.i or carrier(e) == head.i != tok.i)]
+            # the clause the word belongs to: the first of "killing or wounding", "were killed or
+            # wounded"; and past a speaker inside it ("in which it said 20 were killed")
+            up = tok
+            while up.dep_ == "conj" and up.head.i != up.i:
+                up = up.head
+            if up.dep_ == "ccomp" and any(w in speech for w in lemmas(up.head)) and (
+                    up.head.dep_ == "relcl" or _relative(up.head)):
+                up = up.head
             main = None
-            # (the main event may be a noun its verb carries: "carried out an air strike ..., killing three")
-            same_kind = [e for e in kept if e.event_type == ev.event_type and e.hypothetical == ev.hypothetical and (
-                e.trigger_start == tok.head.i or sdoc[e.trigger_start:e.trigger_end].root.dep_ == "dobj"
-                and sdoc[e.trigger_start:e.trigger_end].root.head.i == tok.head.i != tok.i)]
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
-                main = next(iter(same_kind), None)
-                if main is None and tok.dep_ == "conj":  # "rallied, waving flags and chanting slogans"
-                    up = tok.head
-                    while up.dep_ == "conj" and up.head.i != up.i:
-                        up = up.head
-                    if up.tag_ == "VBG" and up.dep_ in ("advcl", "xcomp"):
-                        main = next((e for e in kept if e.event_type == ev.event_type and e.trigger_start == up.head.i
-                                     and e.hypothetical == ev.hypothetical), None)
-            elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
-                                             for c in tok.children) \
-                    or tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+                main = next(iter(told_on(tok.head)), None)
+                if main is None and up.i != tok.i and up.tag_ == "VBG" and up.dep_ in ("advcl", "xcomp"):
+                    main = next(iter(told_on(up.head)), None)  # "rallied, waving flags and chanting slogans"
+            elif up.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                                            for c in up.children) \
+                    or up.dep_ == "relcl" and up.head.pos_ == "NOUN" or _relative(up):
                 # "killed 23 people when they blew themselves up", "air raids in which two were
-                # killed": the clause tells the same event again
-                main = next((e for e in same_kind if ev.source is None or e.source is None
-                             or _same(e.source, ev.source)), None)
+                # killed": the clause tells the same event again (an "in which" clause the parser
+                # hung elsewhere is about the last such event before it)
+                if up.dep_ == "relcl" or not _relative(up):
+                    told = told_on(up.head)
+                else:
+                    told = [e for e in reversed(kept) if e.event_type == ev.event_type
+                            and e.hypothetical == ev.hypothetical and e.trigger_end <= up.left_edge.i]
+                # (a clause with no doer named, make_event's unnamed source, tells it too)
+                main = next((e for e in told if not ev.source or not ev.source.text
+                             or not e.source or not e.source.text or _same(e.source, ev.source)), None)
             if main is None:
                 kept.append(ev)
                 continue
@@ -762,6 +783,12 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _relative(verb: Token) -> bool:
+    """A clause opened by "in which", "during which": a relative clause, however it is parsed."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+               for c in verb.children)
 
 
 def _distinct(events: list[Event]) -> list[Event]:

@@ -922,3 +922,10 @@ def test_a_toll_told_of_an_attack_is_that_attack():
     events = code("Rebel fighters launched mortar, grenade and rocket fire against army posts near the border, "
                   "killing or wounding 30.")
     assert len(only(events, "ASSAULT")) == 1
+
+
+def test_what_a_reported_event_is_about_is_no_accusation_by_the_reporter():
+    events = code("Prosecutors opened an inquiry into war crimes committed by militia fighters, the daily Le Soir reported.")
+    assert all(e["trigger"]["text"] != "reported" for e in events)
+    [e] = only(code("The foreign minister said the shelling of the port was a war crime."), "ACCUSE")
+    assert e["trigger"]["text"] == "said"

@@ -591,10 +591,11 @@ class EventExtractor(ArgumentFinder):
                                                f"statement by {speaker.name} that someone '{must.text}' act → REQUEST"))
             subjects = {t.i for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                         for t in g.subtree}
-            # said of something ("were illegal", "was a criminal act"), not a word naming it ("illegal aliens")
+            # said of something ("were illegal", "was a criminal act"), not a word naming it ("illegal
+            # aliens") nor what a told event is about ("an investigation into crimes", "arrested for terrorism")
             cue = next((t for t in content if (t.lemma_.lower() in accusation or t.lower_ in accusation)
                         and t.i not in subjects and t.dep_ != "compound"
-                        and (t.dep_ != "amod" or _predicated(t.head))), None)
+                        and (t.dep_ != "amod" or _predicated(t.head)) and not _about_event(t, by_token)), None)
             if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events):
                 continue
             target = None
@@ -783,6 +784,15 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _about_event(tok: Token, by_token) -> bool:
+    """The word is in a phrase hanging on an event's trigger: "an investigation into war crimes"."""
+    while tok.dep_ in ("pobj", "prep", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in by_token:
+            return True
+    return False
 
 
 def _relative(verb: Token) -> bool:

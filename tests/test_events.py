@@ -929,3 +929,17 @@ def test_what_a_reported_event_is_about_is_no_accusation_by_the_reporter():
     assert all(e["trigger"]["text"] != "reported" for e in events)
     [e] = only(code("The foreign minister said the shelling of the port was a war crime."), "ACCUSE")
     assert e["trigger"]["text"] == "said"
+
+
+def test_every_act_one_is_accused_of_is_alleged():
+    # (the parser takes "ignoring" for a clause of "accused", not one more charge)
+    events = code("Iran accused the United States of violating human rights, ignoring international law and "
+                  "threatening its neighbours.")
+    assert all(e["hypothetical"] for e in events if e["event_type"] != "ACCUSE")
+
+
+def test_the_accuser_is_not_the_doer_of_what_they_blame_on_others():
+    events = code("Villagers blamed Chad for the bombing of a chief in Abeche.")
+    assert all(not (e["source"] or {}).get("sector") == "CVL" for e in only(events, "ASSAULT"))
+    events = code("Five men were arrested for the bombing of the bus.")
+    assert all(not (e["source"] or {}).get("text") for e in only(events, "ASSAULT"))

@@ -44,6 +44,9 @@ LABOUR_SECTORS = {"CVL", "LAB", "EDU", "MED", "AGR", "REL", "REF", "JRN", "BUS",
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
 # "killed when/as/after X attacked": the clause that tells what killed them
 CAUSE_MARKERS = ("when", "as", "after")
+# events whose "for" phrase gives the reason, an act of someone else's: "blamed Chad for the
+# bombing", "arrested for the attack", "praised Qatar for its mediation" ("hosted X for talks" is a purpose)
+REASON_TYPES = {"ACCUSE", "COERCE", "SANCTION", "SUPPORT"}
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
@@ -453,6 +456,11 @@ class EventExtractor(ArgumentFinder):
                         sources, targets = mediators, parties
                         rule = f"subject of '{carrier.lemma_}', parties 'between X and Y'"
         carrier = self.light_verb(noun)
+        if carrier is not None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == carrier.i \
+                and self.type_of(carrier) in REASON_TYPES:
+            # what one blames, thanks or punishes someone for is not one's own act ("blamed Chad for
+            # the bombing", "thanked Qatar for its mediation"), and those held for it are only suspected
+            carrier = None
         asked = carrier is not None and self.type_of(carrier) == "REQUEST"
         for step in (("carrier", "mover") if not asked else ("mover", "carrier")):
             if sources:
@@ -692,6 +700,9 @@ class EventExtractor(ArgumentFinder):
                       for c in tok.children) or tok.pos_ == "VERB" and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             for c in tok.children)  # "no ships were hit", "killed no one"
+        first = tok  # the first of coordinated words: "ignoring" of "ignoring the law and threatening"
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
         cur = tok
         for _ in range(6):
             for c in cur.children:
@@ -717,6 +728,12 @@ class EventExtractor(ArgumentFinder):
             if cur.dep_ == "pcomp" and parent.lower_ == "of" and parent.head.lemma_.lower() in self.lex.cue("suspicion"):
                 return negated, True, f"hypothetical: suspected ('{parent.head.text}')"  # "people suspected of helping"
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
+            if cur.i == first.i and cur.dep_ == "advcl" and cur.tag_ == "VBG" and hit is not None \
+                    and "hyp" in hit[0].flags and any(c.dep_ == "prep" and c.i < cur.i and any(
+                        g.dep_ == "pcomp" for g in c.children) for c in parent.children):
+                # "accused X of violating rights, ignoring the law and ...": one more act charged,
+                # parsed as a clause of its own
+                return negated, True, f"hypothetical: governed by '{parent.text}'"
             suspected = cur.dep_ == "prep" and cur.lower_ == "on" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("suspicion")
                 for g in cur.children)  # "arrested on suspicion of firing rockets"

@@ -943,3 +943,9 @@ def test_the_accuser_is_not_the_doer_of_what_they_blame_on_others():
     assert all(not (e["source"] or {}).get("sector") == "CVL" for e in only(events, "ASSAULT"))
     events = code("Five men were arrested for the bombing of the bus.")
     assert all(not (e["source"] or {}).get("text") for e in only(events, "ASSAULT"))
+
+
+def test_an_act_one_is_held_for_doing_is_alleged():
+    events = code("Two students were detained in Minsk for allegedly organising rallies against the president.")
+    assert all(e["hypothetical"] for e in only(events, "PROTEST"))
+    assert not only(events, "COERCE")[0]["hypothetical"]

@@ -738,8 +738,10 @@ class EventExtractor(ArgumentFinder):
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("suspicion")
                 for g in cur.children)  # "arrested on suspicion of firing rockets"
             if hit is not None and hit[0].event_type in ("COERCE", "SANCTION", "ACCUSE") and cur.dep_ == "prep" \
-                    and (cur.lower_ == "for" or suspected) and tok.pos_ == "VERB":
-                # "arrested for collaborating with Israel": the reason given is alleged
+                    and (cur.lower_ == "for" or suspected) \
+                    and (tok.pos_ == "VERB" or any(g.dep_ == "pcomp" for g in cur.children)):
+                # "arrested for collaborating with Israel", "detained for organising protests": the
+                # reason given is alleged (an attack one is held for, "for the bombing", happened)
                 return negated, True, f"hypothetical: the reason given for '{parent.text}'"
             planned = cur.dep_ == "dobj" and tok.pos_ == "NOUN" and any(w in planning for w in lemmas(parent))
             if planned or cur.i == tok.i and any(c.dep_ in ("compound", "amod") and c.lower_ in planning_forms

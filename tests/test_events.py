@@ -903,6 +903,10 @@ def test_one_trigger_read_the_same_way_twice_is_one_event():
     # the arrested are reached through "a group of" and through "students": one arrest
     events = code("Teachers walked out on Tuesday over the detention of a group of students by police.")
     assert len(only(events, "COERCE")) == 1
+    # two doers that code alike: one record
+    [e] = only(code("Turkish tanks and warplanes shelled Kurdish positions near Qamishli."), "ASSAULT")
+    assert e["source"]["code"] == "TURMIL"
+    assert len(only(code("Police and soldiers arrested dozens of protesters in Lagos."), "COERCE")) == 2
 
 
 def test_the_wounded_named_as_people_are_no_event():

@@ -822,9 +822,11 @@ def _relative(verb: Token) -> bool:
 
 def _distinct(events: list[Event]) -> list[Event]:
     """One trigger read twice the same way is one event: an actor reached by two paths ("the
-    arrest of a number of activists": through "number" and through "activists") counts once."""
+    arrest of a number of activists": through "number" and through "activists") counts once, and
+    so do two that code alike ("Israeli helicopters and tanks shelled ...": ISRMIL once)."""
     def same(a: Actor | None, b: Actor | None) -> bool:
-        return a is None and b is None or a is not None and b is not None and _same(a, b)
+        return a is None and b is None or a is not None and b is not None and (
+            _same(a, b) or a.code is not None and a.code == b.code and a.actor_id == b.actor_id)
     kept: list[Event] = []
     for ev in events:
         if not any((k.event_type, k.mode, k.trigger_start, k.negated, k.hypothetical)

@@ -953,3 +953,11 @@ def test_an_act_one_is_held_for_doing_is_alleged():
     events = code("Two students were detained in Minsk for allegedly organising rallies against the president.")
     assert all(e["hypothetical"] for e in only(events, "PROTEST"))
     assert not only(events, "COERCE")[0]["hypothetical"]
+
+
+def test_what_protesters_say_or_do_as_they_protest_is_the_protest():
+    events = code("Thousands of Kenyan nurses marched in Nairobi on Monday demanding that the government raise "
+                  "their pay.")
+    assert [(e["event_type"], e["target"]["code"]) for e in events] == [("PROTEST", "KENGOV")]
+    events = code("Prisoners rioted at a jail near Kampala, setting fire to mattresses and smashing doors.")
+    assert [e["event_type"] for e in events] == ["PROTEST"]

@@ -156,6 +156,15 @@ class EventExtractor(ArgumentFinder):
                 # (a clause with no doer named, make_event's unnamed source, tells it too)
                 main = next((e for e in told if not ev.source or not ev.source.text
                              or not e.source or not e.source.text or _same(e.source, ev.source)), None)
+            if main is None and up.dep_ in ("advcl", "xcomp", "acl") \
+                    and (up.tag_ == "VBG" or any(c.tag_ == "TO" for c in up.children)) \
+                    and (ev.event_type in ("REQUEST", "ACCUSE", "PROTEST") or (ev.event_type, ev.mode) == ("COERCE", "destroy")):
+                # "demonstrated calling for independence", "began a hunger strike to demand ...",
+                # "rioted, setting fire to mattresses": what protesters say or do as they protest is the protest
+                main = next((e for e in kept if e.event_type == "PROTEST" and (
+                    sdoc[e.trigger_start:e.trigger_end].root.i == up.head.i or carrier(e) == up.head.i)
+                    and (not ev.source or not ev.source.text or not e.source or not e.source.text
+                         or _same(e.source, ev.source))), None)
             if main is None:
                 kept.append(ev)
                 continue

@@ -961,3 +961,9 @@ def test_what_protesters_say_or_do_as_they_protest_is_the_protest():
     assert [(e["event_type"], e["target"]["code"]) for e in events] == [("PROTEST", "KENGOV")]
     events = code("Prisoners rioted at a jail near Kampala, setting fire to mattresses and smashing doors.")
     assert [e["event_type"] for e in events] == ["PROTEST"]
+
+
+def test_in_protest_far_from_the_protest_is_no_event_of_its_own():
+    events = code("Teachers' unions organized a general strike that paralysed Harare in protest of the detention of "
+                  "several union leaders.")
+    assert [e["trigger"]["text"] for e in only(events, "PROTEST")] == ["general strike"]

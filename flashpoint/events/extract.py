@@ -413,9 +413,12 @@ class EventExtractor(ArgumentFinder):
             return []  # "where 24 people were killed in riots last March"
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V":
             return []  # "signed an agreement", "rejected the calls": the verb's event is the news
-        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and (
-                noun.head.head.i in by_token or any(c.i in by_token for c in noun.head.head.children if c.dep_ == "dobj")):
-            return []  # "staged a hunger strike in protest against X": the strike's target, not an event of its own
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and any(
+                a.i in by_token or any(c.i in by_token for c in a.children if c.dep_ == "dobj")
+                for a in noun.head.ancestors):
+            # "staged a hunger strike in protest against X", "organized a strike that shut down the
+            # city in protest of ...": the strike's target, not an event of its own
+            return []
         if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "with") and noun.head.head.i in by_token \
                 and by_token[noun.head.head.i].event_type == trig.event_type:
             return []  # "wounded two soldiers in a bomb attack": one event, told by the verb

@@ -967,3 +967,9 @@ def test_in_protest_far_from_the_protest_is_no_event_of_its_own():
     events = code("Teachers' unions organized a general strike that paralysed Harare in protest of the detention of "
                   "several union leaders.")
     assert [e["trigger"]["text"] for e in only(events, "PROTEST")] == ["general strike"]
+
+
+def test_a_bare_verb_joined_to_an_infinitive_shares_its_to():
+    [e] = only(code("Kenya backed a plan that seeks to tighten sanctions and impose an arms embargo on South Sudan."),
+               "SANCTION")
+    assert e["hypothetical"] is True

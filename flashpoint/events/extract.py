@@ -775,8 +775,11 @@ class EventExtractor(ArgumentFinder):
             # protesting the results"), is asserted on its own
             asserted = cur.dep_ == "relcl" or cur.i == tok.i and self.people_doing(cur) \
                 or cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("asserted") for m in cur.children)
+            # (a bare verb joined to another shares its "to" or modal: "aims to tighten sanctions
+            # and impose a blockade")
+            shares = cur.dep_ == "conj" and cur.tag_ == "VB" and parent.pos_ == "VERB"
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
-                    (cur.i != tok.i or asserted) or cur.dep_ == "acl" and asserted:
+                    (cur.i != tok.i or asserted) and not shares or cur.dep_ == "acl" and asserted:
                 break  # a relative clause is asserted on its own: "the summit, where leaders agreed"
             if any(c.dep_ == "neg" for c in parent.children) and cur.dep_ in ("xcomp", "ccomp", "acl", "dobj"):
                 negated = True

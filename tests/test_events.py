@@ -973,3 +973,8 @@ def test_a_bare_verb_joined_to_an_infinitive_shares_its_to():
     [e] = only(code("Kenya backed a plan that seeks to tighten sanctions and impose an arms embargo on South Sudan."),
                "SANCTION")
     assert e["hypothetical"] is True
+
+
+def test_days_of_fighting_after_which_something_happened_are_background():
+    events = code("Government troops retook the town of Beni after two weeks of clashes with the rebels.")
+    assert all(e["trigger"]["text"] != "clashes" for e in events)

@@ -406,7 +406,10 @@ class EventExtractor(ArgumentFinder):
                 for c in noun.children):
             return []  # "did not respond to a request for comment": a reporter's question
         background = self.lex.cue("background")
-        if noun.dep_ == "pobj" and noun.head.lower_ in background:
+        up = noun  # ("after five days of fighting", "since the start of the war")
+        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN":
+            up = up.head.head
+        if up.dep_ == "pobj" and up.head.lower_ in background:
             return []  # "since the invasion": background, not news
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is not None and self.background_clause(clause):

@@ -978,3 +978,10 @@ def test_a_bare_verb_joined_to_an_infinitive_shares_its_to():
 def test_days_of_fighting_after_which_something_happened_are_background():
     events = code("Government troops retook the town of Beni after two weeks of clashes with the rebels.")
     assert all(e["trigger"]["text"] != "clashes" for e in events)
+
+
+def test_a_clause_in_the_subjunctive_is_what_should_be():
+    [e] = only(code("The envoy recommended that Ethiopia withdraw its forces from the border."), "RETREAT")
+    assert e["hypothetical"] is True
+    [e] = code("Witnesses said the soldiers shoot at anyone who moves.")
+    assert e["hypothetical"] is False

@@ -727,6 +727,8 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: conditional '{c.text}'"
                 if c.dep_ == "aux" and c.tag_ == "TO" and cur.head.lemma_.lower() not in factive:
                     return negated, True, "hypothetical: to-infinitive"
+            if _subjunctive(cur):
+                return negated, True, f"hypothetical: subjunctive '{cur.text}'"
             parent = cur.head
             if parent.i == cur.i:
                 break
@@ -754,7 +756,8 @@ class EventExtractor(ArgumentFinder):
                 for g in cur.children)  # "arrested on suspicion of firing rockets"
             if hit is not None and hit[0].event_type in ("COERCE", "SANCTION", "ACCUSE") and cur.dep_ == "prep" \
                     and (cur.lower_ == "for" or suspected) \
-                    and (tok.pos_ == "VERB" or any(g.dep_ == "pcomp" for g in cur.children)):
+                    and (tok.pos_ == "VERB" or tok.dep_ == "dobj" and any(g.dep_ == "pcomp" and g.i == tok.head.i
+                                                                          for g in cur.children)):
                 # "arrested for collaborating with Israel", "detained for organising protests": the
                 # reason given is alleged (an attack one is held for, "for the bombing", happened)
                 return negated, True, f"hypothetical: the reason given for '{parent.text}'"
@@ -821,6 +824,19 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause in the subjunctive says what should be, not what is: "(demanded) that Israel ease
+    restrictions", "that they be reinstated" -- a bare verb with a subject of its own (a singular
+    one, as "the soldiers shoot" is a plain present)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ not in ("ccomp", "acl") or subj is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if len(auxes) == 1 and auxes[0].lower_ == "be" and auxes[0].tag_ == "VB":
+        return True
+    return verb.tag_ == "VB" and not auxes and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"))
 
 
 def _about_event(tok: Token, by_token) -> bool:

@@ -953,6 +953,9 @@ def test_an_act_one_is_held_for_doing_is_alleged():
     events = code("Two students were detained in Minsk for allegedly organising rallies against the president.")
     assert all(e["hypothetical"] for e in only(events, "PROTEST"))
     assert not only(events, "COERCE")[0]["hypothetical"]
+    # an event named deeper in the reason happened
+    events = code("A court jailed a man for hindering the police inquiry into last year's deadly bombing of a bus station.")
+    assert only(events, "ASSAULT")[0]["hypothetical"] is False
 
 
 def test_what_protesters_say_or_do_as_they_protest_is_the_protest():

@@ -988,3 +988,10 @@ def test_a_clause_in_the_subjunctive_is_what_should_be():
     assert e["hypothetical"] is True
     [e] = code("Witnesses said the soldiers shoot at anyone who moves.")
     assert e["hypothetical"] is False
+
+
+def test_a_readiness_asked_of_someone_is_no_promise_of_theirs():
+    events = code("The Kenyan president said on Friday that Ethiopia should be ready to negotiate with Eritrea.")
+    assert only(events, "AGREE") == []
+    events = code("Ghana's president said he would be ready to host talks between the two factions.")
+    assert len(only(events, "AGREE")) == 1

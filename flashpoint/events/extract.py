@@ -665,6 +665,9 @@ class EventExtractor(ArgumentFinder):
                     continue  # "police would not tolerate rallies by X": the intention is not X's
             cue = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")), None)
             if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
+                owner = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+                if any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation") for c in owner.children):
+                    continue  # "the US must be ready to mediate": a readiness asked for, not announced
                 cue = tok.head
             if cue is None and tok.dep_ == "xcomp":  # "would keep fighting", "will continue to attack"
                 cue = next((c for c in tok.head.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")), None)

@@ -995,3 +995,8 @@ def test_a_readiness_asked_of_someone_is_no_promise_of_theirs():
     assert only(events, "AGREE") == []
     events = code("Ghana's president said he would be ready to host talks between the two factions.")
     assert len(only(events, "AGREE")) == 1
+
+
+def test_an_attack_named_as_the_agent_of_its_own_verb_is_one_event():
+    [e] = only(code("Four police officers were wounded by gunfire near Mogadishu on Tuesday."), "ASSAULT")
+    assert e["mode"] == "firearms" and e["target"]["sector"] == "COP"

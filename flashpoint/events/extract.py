@@ -425,6 +425,9 @@ class EventExtractor(ArgumentFinder):
         if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "with") and noun.head.head.i in by_token \
                 and by_token[noun.head.head.i].event_type == trig.event_type:
             return []  # "wounded two soldiers in a bomb attack": one event, told by the verb
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i in by_token \
+                and by_token[noun.head.head.i].event_type == trig.event_type:
+            return []  # "were killed by an Israeli airstrike": the verb tells it, with the strike's doer
         covered_ids = {t.i for t in covered}
         sources: list[Actor] = []
         rule = ""

@@ -1000,3 +1000,11 @@ def test_a_readiness_asked_of_someone_is_no_promise_of_theirs():
 def test_an_attack_named_as_the_agent_of_its_own_verb_is_one_event():
     [e] = only(code("Four police officers were wounded by gunfire near Mogadishu on Tuesday."), "ASSAULT")
     assert e["mode"] == "firearms" and e["target"]["sector"] == "COP"
+
+
+def test_an_event_a_verb_of_its_kind_is_done_for_is_that_event():
+    [e] = only(code("Qatar's emir hosted the Sudanese army chief in Doha for a private meeting."), "CONSULT")
+    assert e["target"]["country"] == "SDN"
+    # with no one named by the verb, the talks name the counterpart
+    events = code("The minister arrived in Cairo for talks with Hamas leaders.")
+    assert any((e["target"] or {}).get("country") == "PSE" for e in only(events, "CONSULT"))

@@ -422,9 +422,12 @@ class EventExtractor(ArgumentFinder):
             # "staged a hunger strike in protest against X", "organized a strike that shut down the
             # city in protest of ...": the strike's target, not an event of its own
             return []
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "with") and noun.head.head.i in by_token \
-                and by_token[noun.head.head.i].event_type == trig.event_type:
-            return []  # "wounded two soldiers in a bomb attack": one event, told by the verb
+        if noun.dep_ == "pobj" and noun.head.head.i in by_token and by_token[noun.head.head.i].event_type == trig.event_type \
+                and (noun.head.lower_ in ("in", "during", "with")
+                     or noun.head.lower_ == "for" and any(c.dep_ == "dobj" for c in noun.head.head.children)):
+            # "wounded two soldiers in a bomb attack", "hosted the king for talks": one event, told by
+            # the verb ("arrived for talks with X" names the counterpart only in the talks)
+            return []
         if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i in by_token \
                 and by_token[noun.head.head.i].event_type == trig.event_type:
             return []  # "were killed by an Israeli airstrike": the verb tells it, with the strike's doer

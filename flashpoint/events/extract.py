@@ -401,6 +401,8 @@ class EventExtractor(ArgumentFinder):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
+        if noun.dep_ == "compound" and noun.head.i in by_token and by_token[noun.head.i].event_type == trig.event_type:
+            return []  # "a protest rally", "a protest demonstration": one event, the head's
         if trig.event_type == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("message") for g in c.children)
                 for c in noun.children):
@@ -775,9 +777,10 @@ class EventExtractor(ArgumentFinder):
                                                   for c in tok.children):
                 # "suspected of planning attacks", "is considering sanctions": not done yet
                 return negated, True, f"hypothetical: planned ('{parent.text if planned else tok.text}')"
-            if hit is not None and hit[0].event_type == "CONSULT" and cur.dep_ == "prep" \
+            if hit is not None and hit[0].event_type in ("CONSULT", "AGREE") and cur.dep_ == "prep" \
                     and cur.lower_ in ("on", "about", "over") and tok.pos_ == "NOUN":
-                # "talks on a truce": what is being negotiated has not happened
+                # "talks on a truce", "an agreement on a ceasefire": what is being negotiated or
+                # agreed has not happened
                 return negated, True, f"hypothetical: under discussion ('{parent.text}')"
             if cur.dep_ == "ccomp" and cur.i < parent.i and any(c.dep_ == "dobj" for c in parent.children):
                 break  # "X accused Y of Z, a charge Y denies": the clause is told, the verb is about "a charge"

@@ -1013,5 +1013,5 @@ def test_an_event_a_verb_of_its_kind_is_done_for_is_that_event():
 def test_a_protest_rally_is_one_event_and_what_an_agreement_is_on_has_not_happened():
     events = code("Opposition supporters held a protest rally in Harare on Saturday.")
     assert len(only(events, "PROTEST")) == 1
-    events = code("Police and student leaders reached an agreement on Monday on holding a peaceful demonstration.")
+    events = code("Police reached an agreement with student leaders on holding a peaceful demonstration.")
     assert all(e["hypothetical"] for e in only(events, "PROTEST"))

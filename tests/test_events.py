@@ -1015,3 +1015,10 @@ def test_a_protest_rally_is_one_event_and_what_an_agreement_is_on_has_not_happen
     assert len(only(events, "PROTEST")) == 1
     events = code("Police reached an agreement with student leaders on holding a peaceful demonstration.")
     assert all(e["hypothetical"] for e in only(events, "PROTEST"))
+
+
+def test_insisting_that_something_is_so_is_a_claim_not_a_demand():
+    assert only(code("The union insisted on Monday that the strike would continue."), "REQUEST") == []
+    assert only(code("The ministry insisted that the border crossing had been reopened."), "REQUEST") == []
+    [e] = only(code("Russia insisted that Ukraine withdraw its troops."), "REQUEST")
+    assert e["target"]["country"] == "UKR"

@@ -196,6 +196,11 @@ class EventExtractor(ArgumentFinder):
         if trig.event_type == "ACCUSE" and not any(c.dep_ == "dobj" for c in verb.children) and any(
                 c.dep_ == "prep" and c.lower_ in self.lex.cue("physical") for c in verb.children):
             return []  # "a missile slammed into a building": a movement, not criticism
+        if trig.event_type == "REQUEST" and not any(
+                c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                for c in verb.children) \
+                and any(c.dep_ == "ccomp" and _stated(c, self.lex.cue("obligation")) for c in verb.children):
+            return []  # "insisted (that) the unrest reflected old tensions": a claim, not a demand
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
@@ -836,6 +841,15 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _stated(verb: Token, obligation) -> bool:
+    """A clause that states what is, was or will be ("the unrest reflected", "he has left", "the
+    strike would go on"), not what should be ("must leave", "that he leave")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return not any(a.lower_ in obligation for a in auxes)
+    return any(a.tag_ in ("VBD", "VBZ") for a in auxes) if auxes else verb.tag_ in ("VBD", "VBZ")
 
 
 def _subjunctive(verb: Token) -> bool:

@@ -1022,3 +1022,8 @@ def test_insisting_that_something_is_so_is_a_claim_not_a_demand():
     assert only(code("The ministry insisted that the border crossing had been reopened."), "REQUEST") == []
     [e] = only(code("Russia insisted that Ukraine withdraw its troops."), "REQUEST")
     assert e["target"]["country"] == "UKR"
+
+
+def test_what_is_rejected_or_opposed_does_not_happen():
+    events = code("Ethiopia is opposed to Kenyan mediation in the border dispute with Eritrea.")
+    assert all(e["hypothetical"] for e in only(events, "CONSULT"))

@@ -47,6 +47,9 @@ LABOUR_SECTORS = {"CVL", "LAB", "EDU", "MED", "AGR", "REL", "REF", "JRN", "BUS",
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
 # "killed when/as/after X attacked": the clause that tells what killed them
 CAUSE_MARKERS = ("when", "as", "after")
+# events whose "for" phrase gives the reason, an act of someone else's: "blamed Chad for the
+# bombing", "arrested for the attack", "praised Qatar for its mediation" ("hosted X for talks" is a purpose)
+REASON_TYPES = {"ACCUSE", "COERCE", "SANCTION", "SUPPORT"}
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
@@ -93,7 +96,7 @@ class EventExtractor(ArgumentFinder):
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
-        events = self.merge_continuations(doc, events)
+        events = _distinct(self.merge_continuations(doc, events))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             ev.target = self.town_people(doc, ev) or ev.target
@@ -105,7 +108,6 @@ class EventExtractor(ArgumentFinder):
             if doer is not None:
                 ev.source = doer
                 ev.evidence += f"; no doer named: {doer.name} ({doer.reason})"
-        events = self.fold_demands_into_protests(doc, events)
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events
@@ -115,71 +117,72 @@ class EventExtractor(ArgumentFinder):
         hit = self.lex.match(tok)
         return hit[0].event_type if hit is not None else None
 
-    @staticmethod
-    def merge_continuations(doc, events: list[Event]) -> list[Event]:
-        """"shelled the town, killing 34 civilians": the participle continues the same event."""
+    def merge_continuations(self, doc, events: list[Event]) -> list[Event]:
+        """"shelled the town, killing 34 civilians": the participle continues the same event; so
+        does a toll told of it ("air raids in which it said 20 people were killed or wounded")."""
         sdoc = doc.spacy_doc
+        speech = self.lex.cue("speech")
         kept: list[Event] = []
+
+        def carrier(e: Event) -> int | None:
+            # the light verb carrying an event noun, through its conjuncts: "launched artillery,
+            # mortar and rocket fire"
+            root = sdoc[e.trigger_start:e.trigger_end].root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            return root.head.i if root.dep_ == "dobj" else None
+
         for ev in events:
             tok = sdoc[ev.trigger_start]
+
+            def told_on(head: Token) -> list[Event]:
+                # (the main event may be a noun its verb carries: "carried out an air strike ..., killing three")
+                return [e for e in kept if e.event_type == ev.event_type and e.hypothetical == ev.hypothetical
+                        and (sdoc[e.trigger_start:e.trigger_end].root.i == head.i or carrier(e) == head.i != tok.i)]
+            # the clause the word belongs to: the first of "killing or wounding", "were killed or
+            # wounded"; and past a speaker inside it ("in which it said 20 were killed")
+            up = tok
+            while up.dep_ == "conj" and up.head.i != up.i:
+                up = up.head
+            if up.dep_ == "ccomp" and any(w in speech for w in lemmas(up.head)) and (
+                    up.head.dep_ == "relcl" or _relative(up.head)):
+                up = up.head
             main = None
-            # (the main event may be a noun its verb carries: "carried out an air strike ..., killing three")
-            same_kind = [e for e in kept if e.event_type == ev.event_type and e.hypothetical == ev.hypothetical and (
-                e.trigger_start == tok.head.i or sdoc[e.trigger_start:e.trigger_end].root.dep_ == "dobj"
-                and sdoc[e.trigger_start:e.trigger_end].root.head.i == tok.head.i != tok.i)]
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
-                main = next(iter(same_kind), None)
-                if main is None and tok.dep_ == "conj":  # "rallied, waving flags and chanting slogans"
-                    up = tok.head
-                    while up.dep_ == "conj" and up.head.i != up.i:
-                        up = up.head
-                    if up.tag_ == "VBG" and up.dep_ in ("advcl", "xcomp"):
-                        main = next((e for e in kept if e.event_type == ev.event_type and e.trigger_start == up.head.i
-                                     and e.hypothetical == ev.hypothetical), None)
-            elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
-                                             for c in tok.children) \
-                    or tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+                main = next(iter(told_on(tok.head)), None)
+                if main is None and up.i != tok.i and up.tag_ == "VBG" and up.dep_ in ("advcl", "xcomp"):
+                    main = next(iter(told_on(up.head)), None)  # "rallied, waving flags and chanting slogans"
+            elif up.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                                            for c in up.children) \
+                    or up.dep_ == "relcl" and up.head.pos_ == "NOUN" or _relative(up):
                 # "killed 23 people when they blew themselves up", "air raids in which two were
-                # killed": the clause tells the same event again
-                main = next((e for e in same_kind if ev.source is None or e.source is None
-                             or _same(e.source, ev.source)), None)
+                # killed": the clause tells the same event again (an "in which" clause the parser
+                # hung elsewhere is about the last such event before it)
+                if up.dep_ == "relcl" or not _relative(up):
+                    told = told_on(up.head)
+                else:
+                    told = [e for e in reversed(kept) if e.event_type == ev.event_type
+                            and e.hypothetical == ev.hypothetical and e.trigger_end <= up.left_edge.i]
+                # (a clause with no doer named, make_event's unnamed source, tells it too)
+                main = next((e for e in told if not ev.source or not ev.source.text
+                             or not e.source or not e.source.text or _same(e.source, ev.source)), None)
+            if main is None and up.dep_ in ("advcl", "xcomp", "acl") \
+                    and (up.tag_ == "VBG" or any(c.tag_ == "TO" for c in up.children)) \
+                    and (ev.event_type in ("REQUEST", "ACCUSE", "PROTEST") or (ev.event_type, ev.mode) == ("COERCE", "destroy")):
+                # "demonstrated calling for independence", "began a hunger strike to demand ...",
+                # "rioted, setting fire to mattresses": what protesters say or do as they protest is the protest
+                # (also hung on what they block: "blocked roads in Dhaka demanding ...")
+                main = next((e for e in kept if e.event_type == "PROTEST" and (
+                    sdoc[e.trigger_start:e.trigger_end].root.i == up.head.i or carrier(e) == up.head.i
+                    or up.head.dep_ == "dobj" and sdoc[e.trigger_start:e.trigger_end].root.i == up.head.head.i)
+                    and (not ev.source or not ev.source.text or not e.source or not e.source.text
+                         or _same(e.source, ev.source))), None)
             if main is None:
                 kept.append(ev)
                 continue
             if main.target is None and ev.target is not None:
                 main.target = ev.target
                 main.evidence += f"; target from '{tok.text}'"
-        return kept
-
-    @staticmethod
-    def fold_demands_into_protests(doc, events: list[Event]) -> list[Event]:
-        """"rallied in Kirkuk calling for independence", "began a hunger strike to demand his
-        release": the demand is what the protest is about, not an event of its own; whom it
-        addresses is the protest's target."""
-        protests = [e for e in events if e.event_type == "PROTEST"]
-        if not protests:
-            return events
-        sdoc = doc.spacy_doc
-        roots = {id(p): sdoc[p.trigger_start:p.trigger_end].root for p in protests}
-        kept: list[Event] = []
-        for ev in events:
-            tok = sdoc[ev.trigger_start:ev.trigger_end].root
-            main = None
-            if ev.event_type == "REQUEST" and tok.dep_ in ("advcl", "xcomp", "acl"):
-                # the demand hangs on the protest, on the verb carrying it ("began a hunger strike to
-                # demand"), or on what the protesters block ("blocked roads demanding")
-                up = tok.head.head if tok.head.dep_ == "dobj" else tok.head
-                main = next((p for p in protests if (roots[id(p)].i in (tok.head.i, up.i) or roots[id(p)].dep_ == "dobj"
-                                                     and roots[id(p)].head.i == tok.head.i)
-                             and (ev.source is None or p.source is None or _same(p.source, ev.source))), None)
-            if main is None:
-                kept.append(ev)
-                continue
-            if main.target is None and ev.target is not None:
-                main.target = ev.target
-                main.evidence += f"; target from the demand '{tok.text}'"
-            if main.source is None and ev.source is not None:
-                main.source = ev.source
         return kept
 
     # -- verbs ------------------------------------------------------------------------
@@ -200,6 +203,10 @@ class EventExtractor(ArgumentFinder):
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != verb.i - 1 for c in verb.children):
             return []  # a participle used as an adjective: "occupied Crimea", "linking Russia to occupied Crimea"
+        if verb.tag_ == "VBN" and verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos") \
+                and any(c.dep_ == "det" for c in verb.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent") for c in verb.children):
+            return []  # "evacuated the wounded", "among the injured": the people hurt, named by a participle
         if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
             return []  # "called the attack pure terror": naming it, not a call
         if trig.event_type in ("AID", "AGREE") and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")
@@ -212,6 +219,11 @@ class EventExtractor(ArgumentFinder):
         if trig.event_type == "ACCUSE" and not any(c.dep_ == "dobj" for c in verb.children) and any(
                 c.dep_ == "prep" and c.lower_ in self.lex.cue("physical") for c in verb.children):
             return []  # "a missile slammed into a building": a movement, not criticism
+        if trig.event_type == "REQUEST" and not any(
+                c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                for c in verb.children) \
+                and any(c.dep_ == "ccomp" and _stated(c, self.lex.cue("obligation")) for c in verb.children):
+            return []  # "insisted (that) the unrest reflected old tensions": a claim, not a demand
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
@@ -454,12 +466,17 @@ class EventExtractor(ArgumentFinder):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
+        if noun.dep_ == "compound" and noun.head.i in by_token and by_token[noun.head.i].event_type == trig.event_type:
+            return []  # "a protest rally", "a protest demonstration": one event, the head's
         if trig.event_type == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("message") for g in c.children)
                 for c in noun.children):
             return []  # "did not respond to a request for comment": a reporter's question
         background = self.lex.cue("background")
-        if noun.dep_ == "pobj" and noun.head.lower_ in background:
+        up = noun  # ("after five days of fighting", "since the start of the war")
+        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN":
+            up = up.head.head
+        if up.dep_ == "pobj" and up.head.lower_ in background:
             return []  # "since the invasion": background, not news
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is not None and self.background_clause(clause):
@@ -467,12 +484,21 @@ class EventExtractor(ArgumentFinder):
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in by_token and by_token[noun.head.i].pos == "V" \
                 and not self.noun_carried(noun.head, by_token[noun.head.i], by_token):
             return []  # "signed an agreement", "rejected the calls": the verb's event is the news
-        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and (
-                noun.head.head.i in by_token or any(c.i in by_token for c in noun.head.head.children if c.dep_ == "dobj")):
-            return []  # "staged a hunger strike in protest against X": the strike's target, not an event of its own
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "with") and noun.head.head.i in by_token \
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and any(
+                a.i in by_token or any(c.i in by_token for c in a.children if c.dep_ == "dobj")
+                for a in noun.head.ancestors):
+            # "staged a hunger strike in protest against X", "organized a strike that shut down the
+            # city in protest of ...": the strike's target, not an event of its own
+            return []
+        if noun.dep_ == "pobj" and noun.head.head.i in by_token and by_token[noun.head.head.i].event_type == trig.event_type \
+                and (noun.head.lower_ in ("in", "during", "with")
+                     or noun.head.lower_ == "for" and any(c.dep_ == "dobj" for c in noun.head.head.children)):
+            # "wounded two soldiers in a bomb attack", "hosted the king for talks": one event, told by
+            # the verb ("arrived for talks with X" names the counterpart only in the talks)
+            return []
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i in by_token \
                 and by_token[noun.head.head.i].event_type == trig.event_type:
-            return []  # "wounded two soldiers in a bomb attack": one event, told by the verb
+            return []  # "were killed by an Israeli airstrike": the verb tells it, with the strike's doer
         covered_ids = {t.i for t in covered}
         sources: list[Actor] = []
         rule = ""
@@ -519,6 +545,11 @@ class EventExtractor(ArgumentFinder):
                         sources, targets = mediators, parties
                         rule = f"subject of '{carrier.lemma_}', parties 'between X and Y'"
         carrier = self.light_verb(noun)
+        if carrier is not None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == carrier.i \
+                and self.type_of(carrier) in REASON_TYPES:
+            # what one blames, thanks or punishes someone for is not one's own act ("blamed Chad for
+            # the bombing", "thanked Qatar for its mediation"), and those held for it are only suspected
+            carrier = None
         asked = carrier is not None and self.type_of(carrier) == "REQUEST"
         for step in (("carrier", "mover") if not asked else ("mover", "carrier")):
             if sources:
@@ -667,10 +698,11 @@ class EventExtractor(ArgumentFinder):
                                                f"statement by {speaker.name} that someone '{must.text}' act → REQUEST"))
             subjects = {t.i for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                         for t in g.subtree}
-            # said of something ("were illegal", "was a criminal act"), not a word naming it ("illegal aliens")
+            # said of something ("were illegal", "was a criminal act"), not a word naming it ("illegal
+            # aliens") nor what a told event is about ("an investigation into crimes", "arrested for terrorism")
             cue = next((t for t in content if (t.lemma_.lower() in accusation or t.lower_ in accusation)
                         and t.i not in subjects and t.dep_ != "compound"
-                        and (t.dep_ != "amod" or _predicated(t.head))), None)
+                        and (t.dep_ != "amod" or _predicated(t.head)) and not _about_event(t, by_token)), None)
             if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events):
                 continue
             target = None
@@ -722,6 +754,9 @@ class EventExtractor(ArgumentFinder):
                 c.lower_ in ("will", "would", "shall", "'ll") or condition and c.lower_ in ("may", "might", "could"))),
                 None)
             if cue is None and tok.dep_ == "xcomp" and any(w in intent for w in lemmas(tok.head)):
+                owner = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+                if any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation") for c in owner.children):
+                    continue  # "the US must be ready to mediate": a readiness asked for, not announced
                 cue = tok.head
             if cue is None and tok.dep_ == "xcomp":  # "would keep fighting", "will continue to attack"
                 cue = next((c for c in tok.head.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")), None)
@@ -776,6 +811,9 @@ class EventExtractor(ArgumentFinder):
                       for c in tok.children) or tok.pos_ == "VERB" and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             for c in tok.children)  # "no ships were hit", "killed no one"
+        first = tok  # the first of coordinated words: "ignoring" of "ignoring the law and threatening"
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
         cur = tok
         if tok.dep_ == "acl" and self.speaker_noun(tok.head):
             return negated, False, ""  # "..., a rights group protested": said, not hung on what it reports
@@ -792,6 +830,8 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: not yet ('{c.text}')"
                 if c.dep_ == "aux" and c.tag_ == "TO" and cur.head.lemma_.lower() not in factive:
                     return negated, True, "hypothetical: to-infinitive"
+            if _subjunctive(cur):
+                return negated, True, f"hypothetical: subjunctive '{cur.text}'"
             parent = cur.head
             if parent.i == cur.i:
                 break
@@ -810,21 +850,31 @@ class EventExtractor(ArgumentFinder):
             if cur.dep_ == "pcomp" and parent.lower_ == "of" and parent.head.lemma_.lower() in self.lex.cue("suspicion"):
                 return negated, True, f"hypothetical: suspected ('{parent.head.text}')"  # "people suspected of helping"
             hit = self.lex.match(parent) if parent.pos_ in ("VERB", "NOUN") else None
+            if cur.i == first.i and cur.dep_ == "advcl" and cur.tag_ == "VBG" and hit is not None \
+                    and "hyp" in hit[0].flags and any(c.dep_ == "prep" and c.i < cur.i and any(
+                        g.dep_ == "pcomp" for g in c.children) for c in parent.children):
+                # "accused X of violating rights, ignoring the law and ...": one more act charged,
+                # parsed as a clause of its own
+                return negated, True, f"hypothetical: governed by '{parent.text}'"
             suspected = cur.dep_ == "prep" and cur.lower_ == "on" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("suspicion")
                 for g in cur.children)  # "arrested on suspicion of firing rockets"
             if hit is not None and hit[0].event_type in ("COERCE", "SANCTION", "ACCUSE") and cur.dep_ == "prep" \
-                    and (cur.lower_ == "for" or suspected) and tok.pos_ == "VERB":
-                # "arrested for collaborating with Israel": the reason given is alleged
+                    and (cur.lower_ == "for" or suspected) \
+                    and (tok.pos_ == "VERB" or tok.dep_ == "dobj" and any(g.dep_ == "pcomp" and g.i == tok.head.i
+                                                                          for g in cur.children)):
+                # "arrested for collaborating with Israel", "detained for organising protests": the
+                # reason given is alleged (an attack one is held for, "for the bombing", happened)
                 return negated, True, f"hypothetical: the reason given for '{parent.text}'"
             planned = cur.dep_ == "dobj" and tok.pos_ == "NOUN" and any(w in planning for w in lemmas(parent))
             if planned or cur.i == tok.i and any(c.dep_ in ("compound", "amod") and c.lower_ in planning_forms
                                                   for c in tok.children):
                 # "suspected of planning attacks", "is considering sanctions": not done yet
                 return negated, True, f"hypothetical: planned ('{parent.text if planned else tok.text}')"
-            if hit is not None and hit[0].event_type == "CONSULT" and cur.dep_ == "prep" \
+            if hit is not None and hit[0].event_type in ("CONSULT", "AGREE") and cur.dep_ == "prep" \
                     and cur.lower_ in ("on", "about", "over") and tok.pos_ == "NOUN":
-                # "talks on a truce": what is being negotiated has not happened
+                # "talks on a truce", "an agreement on a ceasefire": what is being negotiated or
+                # agreed has not happened
                 return negated, True, f"hypothetical: under discussion ('{parent.text}')"
             if cur.dep_ == "ccomp" and cur.i < parent.i and any(c.dep_ == "dobj" for c in parent.children):
                 break  # "X accused Y of Z, a charge Y denies": the clause is told, the verb is about "a charge"
@@ -837,8 +887,11 @@ class EventExtractor(ArgumentFinder):
             # protesting the results"), is asserted on its own
             asserted = cur.dep_ == "relcl" or cur.i == tok.i and self.people_doing(cur) \
                 or cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("asserted") for m in cur.children)
+            # (a bare verb joined to another shares its "to" or modal: "aims to tighten sanctions
+            # and impose a blockade")
+            shares = cur.dep_ == "conj" and cur.tag_ == "VB" and parent.pos_ == "VERB"
             if cur.dep_ in ("ROOT", "conj", "advcl", "relcl", "parataxis") and cur.pos_ == "VERB" and \
-                    (cur.i != tok.i or asserted) or cur.dep_ == "acl" and asserted:
+                    (cur.i != tok.i or asserted) and not shares or cur.dep_ == "acl" and asserted:
                 break  # a relative clause is asserted on its own: "the summit, where leaders agreed"
             if any(c.dep_ == "neg" for c in parent.children) and cur.dep_ in ("xcomp", "ccomp", "acl", "dobj"):
                 negated = True
@@ -877,6 +930,59 @@ def _with_type(trig: Trigger, event_type: str, cameo: str) -> Trigger:
 @registry.stages.register("events")
 def make_events(settings: Settings) -> EventExtractor:
     return EventExtractor(lexicon())
+
+
+def _stated(verb: Token, obligation) -> bool:
+    """A clause that states what is, was or will be ("the unrest reflected", "he has left", "the
+    strike would go on"), not what should be ("must leave", "that he leave")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return not any(a.lower_ in obligation for a in auxes)
+    return any(a.tag_ in ("VBD", "VBZ") for a in auxes) if auxes else verb.tag_ in ("VBD", "VBZ")
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause in the subjunctive says what should be, not what is: "(demanded) that Israel ease
+    restrictions", "that they be reinstated" -- a bare verb with a subject of its own (a singular
+    one, as "the soldiers shoot" is a plain present)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ not in ("ccomp", "acl") or subj is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if len(auxes) == 1 and auxes[0].lower_ == "be" and auxes[0].tag_ == "VB":
+        return True
+    return verb.tag_ == "VB" and not auxes and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"))
+
+
+def _about_event(tok: Token, by_token) -> bool:
+    """The word is in a phrase hanging on an event's trigger: "an investigation into war crimes"."""
+    while tok.dep_ in ("pobj", "prep", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in by_token:
+            return True
+    return False
+
+
+def _relative(verb: Token) -> bool:
+    """A clause opened by "in which", "during which": a relative clause, however it is parsed."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+               for c in verb.children)
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """One trigger read twice the same way is one event: an actor reached by two paths ("the
+    arrest of a number of activists": through "number" and through "activists") counts once, and
+    so do two that code alike ("Israeli helicopters and tanks shelled ...": ISRMIL once)."""
+    def same(a: Actor | None, b: Actor | None) -> bool:
+        return a is None and b is None or a is not None and b is not None and (
+            _same(a, b) or a.code is not None and a.code == b.code and a.actor_id == b.actor_id)
+    kept: list[Event] = []
+    for ev in events:
+        if not any((k.event_type, k.mode, k.trigger_start, k.negated, k.hypothetical)
+                   == (ev.event_type, ev.mode, ev.trigger_start, ev.negated, ev.hypothetical)
+                   and same(k.source, ev.source) and same(k.target, ev.target) for k in kept):
+            kept.append(ev)
+    return kept
 
 
 def _predicated(noun: Token) -> bool:

@@ -79,6 +79,17 @@ class ActorResolver(MentionFinder):
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
                     and not self.elsewhere(sdoc[m.end - 1]) else 1
                 first.setdefault(c, m.start)
+        # a town the story happens in ("a bomb exploded in a market in Quetta") names its country
+        # as plainly as the country's name does
+        mention_at = doc.user_data["mention_at"]
+        for ent in sdoc.ents:
+            head = ent.root
+            if ent.label_ in ("GPE", "LOC", "FAC") and not any(t.i in mention_at for t in ent) \
+                    and head.dep_ == "pobj" and head.head.lower_ in LOCATIVES:
+                place = self.place_country(ent.text, doc)
+                if place is not None and place.country:
+                    counts[place.country] += 2
+                    first.setdefault(place.country, ent.start)
         doc.focus_countries = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
         # Resolve every actor-like noun phrase in document order: pronouns and definite
         # descriptions later in the text look back over this list.

@@ -94,3 +94,10 @@ def test_a_party_s_militia_or_fighters_are_armed_men_not_the_party():
     assert e["source"]["code"] == "LBNUAF"
     [e] = only(code("Fatah officials met Egyptian mediators in Cairo."), "CONSULT")
     assert e["source"]["code"] == "PSEPTY"
+
+
+def test_a_town_the_story_happens_in_names_the_country_of_its_generic_actors():
+    events = code("A bomb exploded in a market in Quetta, killing nine people. Police later raided a hideout and "
+                  "killed two militants. The United States condemned the bombing.")
+    [raid] = [e for e in events if e["trigger"]["text"] == "killed"]
+    assert raid["source"]["code"] == "PAKCOP" and raid["target"]["code"] == "PAKREB"

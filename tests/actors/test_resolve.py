@@ -101,3 +101,9 @@ def test_a_town_the_story_happens_in_names_the_country_of_its_generic_actors():
                   "killed two militants. The United States condemned the bombing.")
     [raid] = [e for e in events if e["trigger"]["text"] == "killed"]
     assert raid["source"]["code"] == "PAKCOP" and raid["target"]["code"] == "PAKREB"
+
+
+def test_aid_workers_are_civilians_not_labour():
+    [e] = only(code("The 3R rebel group released three aid workers in the Central African Republic on Wednesday.",
+                    "2024-09-12"), "RETREAT")
+    assert e["source"]["code"] == "CAFREB" and e["target"]["sector"] == "CVL"

@@ -473,8 +473,10 @@ class EventExtractor(ArgumentFinder):
                 for c in noun.children):
             return []  # "did not respond to a request for comment": a reporter's question
         background = self.lex.cue("background")
-        up = noun  # ("after five days of fighting", "since the start of the war")
-        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN":
+        up = noun  # ("after five days of fighting", "since a series of bombings": counted, or a span of time)
+        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN" and (
+                up.head.head.ent_type_ in ("DATE", "TIME") or up.head.head.lemma_.lower() in WORDS["quantity"]
+                or up.head.head.lemma_.lower() in self.lex.cue("series")):
             up = up.head.head
         if up.dep_ == "pobj" and up.head.lower_ in background:
             return []  # "since the invasion": background, not news

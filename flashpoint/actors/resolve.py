@@ -655,6 +655,14 @@ class ActorResolver(MentionFinder):
         capital named as a place in the same sentence (for people, also the sentence before),
         else the article's main country. Adjectives are left out: "the American contingent"
         names an actor, not the setting."""
+        if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "Turkish tanks and warplanes": a conjunct with no country of its own shares the first one's
+            mention_at = doc.user_data.get("mention_at", {})
+            shared = next((mention_at[c.i] for c in token.head.children if c.dep_ in ("amod", "compound")
+                           and c.i in mention_at and mention_at[c.i].entry.kind == "country"
+                           and mention_at[c.i].how == "adjective"), None)
+            if shared is not None:
+                return shared.entry.country, f"country adjective shared with '{token.head.text}'"
         sent = token.sent  # once: spaCy finds the sentence anew on every access
         start, end = sent.start, sent.end
         if people and start > 0:

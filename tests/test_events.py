@@ -2,17 +2,7 @@
 from __future__ import annotations
 
 import flashpoint
-
-
-def code(text, published="2024-03-06"):
-    return flashpoint.extract(text, published=published)
-
-
-def only(events, event_type, **flags):
-    out = [e for e in events if e["event_type"] == event_type]
-    for k, v in flags.items():
-        out = [e for e in out if e[k] == v]
-    return out
+from conftest import code, only
 
 
 def test_subject_object_and_country_codes():

@@ -1,15 +1,7 @@
 """Actor resolution of noun phrases in short invented sentences, with the real model."""
 from __future__ import annotations
 
-import flashpoint
-
-
-def code(text, published="2024-03-06"):
-    return flashpoint.extract(text, published=published)
-
-
-def only(events, event_type):
-    return [e for e in events if e["event_type"] == event_type]
+from conftest import code, only
 
 
 def test_militants_are_rebels_opponents_opposition_and_kidnappers_criminals():

@@ -50,6 +50,7 @@ BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
 PLACE_WORDS = set(WORDS["place_word"])
+VENUE_HEADS = set(WORDS["venue"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
 PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
@@ -74,7 +75,7 @@ class ActorResolver(MentionFinder):
         for m in mentions:
             c = m.entry.country
             if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.end - 1]) \
-                    and not _based(sdoc[m.end - 1]):
+                    and not _based(sdoc[m.end - 1]) and not _venue(sdoc[m.end - 1]):
                 # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
                     and not self.elsewhere(sdoc[m.end - 1]) else 1
@@ -85,7 +86,7 @@ class ActorResolver(MentionFinder):
         for ent in sdoc.ents:
             head = ent.root
             if ent.label_ in ("GPE", "LOC", "FAC") and not any(t.i in mention_at for t in ent) \
-                    and head.dep_ == "pobj" and head.head.lower_ in LOCATIVES:
+                    and head.dep_ == "pobj" and head.head.lower_ in LOCATIVES and not _venue(head):
                 place = self.place_country(ent.text, doc)
                 if place is not None and place.country:
                     counts[place.country] += 2
@@ -961,6 +962,18 @@ def _based(tok: Token) -> bool:
     """'the Oslo-based group': Oslo is where that body sits, not where the story is."""
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-–" and doc[tok.i + 2].lower_ in BASED
+
+
+def _venue(tok: Token) -> bool:
+    """Where talks are held says nothing about whose story it is: "talks in Jeddah", "met in
+    Doha", "a summit in the Saudi city of Jeddah"."""
+    for _ in range(5):
+        if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in VENUE_HEADS:
+            return True
+    return False
 
 
 def _sponsor(tok: Token) -> bool:

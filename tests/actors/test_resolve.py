@@ -99,3 +99,10 @@ def test_aid_workers_are_civilians_not_labour():
     [e] = only(code("The 3R rebel group released three aid workers in the Central African Republic on Wednesday.",
                     "2024-09-12"), "RETREAT")
     assert e["source"]["code"] == "CAFREB" and e["target"]["sector"] == "CVL"
+
+
+def test_where_talks_are_held_names_no_side_of_the_story():
+    events = code("Sudan's army and the Rapid Support Forces agreed to a truce after four days of talks in the Saudi "
+                  "city of Jeddah. The army delegation demanded that the RSF leave civilian homes.", "2024-06-19")
+    [e] = [e for e in events if e["event_type"] == "REQUEST"]
+    assert e["source"]["code"] == "SDNMIL"

@@ -1190,3 +1190,9 @@ def test_insisting_that_something_is_so_is_a_claim_not_a_demand():
 def test_what_is_rejected_or_opposed_does_not_happen():
     events = code("Ethiopia is opposed to Kenyan mediation in the border dispute with Eritrea.")
     assert all(e["hypothetical"] for e in only(events, "CONSULT"))
+
+
+def test_a_name_the_parser_hung_as_an_apposition_after_a_coordinated_adjective_is_the_second_party():
+    [e] = only(code("Sudan's army and the paramilitary Rapid Support Forces agreed on Tuesday to a 10-day "
+                    "humanitarian ceasefire.", "2024-06-19"), "AGREE")
+    assert e["source"]["code"] == "SDNMIL" and e["target"]["code"] == "SDNUAF"

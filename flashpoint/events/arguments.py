@@ -646,7 +646,13 @@ def carried_verbs(noun: Token, actor_nouns) -> list[Token]:
 def conjuncts(tok: Token | None) -> list[Token]:
     if tok is None:
         return []
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+    out = [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+    # parse repair: "Sudan's army and the paramilitary Rapid Support Forces" read with the adjective
+    # as the second conjunct and the name as an apposition of the first
+    for adj in tok.children:
+        if adj.dep_ == "conj" and adj.pos_ == "ADJ" and any(c.dep_ == "cc" and c.i < adj.i for c in tok.children):
+            out += [a for a in tok.children if a.dep_ == "appos" and a.i > adj.i and a.pos_ in ("NOUN", "PROPN")][:1]
+    return out
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -1196,3 +1196,10 @@ def test_a_name_the_parser_hung_as_an_apposition_after_a_coordinated_adjective_i
     [e] = only(code("Sudan's army and the paramilitary Rapid Support Forces agreed on Tuesday to a 10-day "
                     "humanitarian ceasefire.", "2024-06-19"), "AGREE")
     assert e["source"]["code"] == "SDNMIL" and e["target"]["code"] == "SDNUAF"
+
+
+def test_rejected_allegations_answer_whoever_made_them():
+    events = code("Poland accused Russian intelligence of plotting arson attacks. Russia's foreign ministry dismissed "
+                  "the allegations as absurd.", "2024-05-23")
+    [e] = only(events, "REJECT")
+    assert e["source"]["code"] == "RUSGOV" and e["target"]["code"] == "POLGOV"

@@ -345,6 +345,14 @@ class EventExtractor(ArgumentFinder):
                     trig = _with_type(trig, "THREATEN", "138")
                     rule += f"; promises to {hit[0].text} → THREATEN"
                     break
+        if trig.event_type == "REJECT" and targets == [None] and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("charge") for c in verb.children):
+            # "Moscow dismissed the allegations": whoever made them, the last accuser of the rejecter's side
+            accusers = [e.source for e in doc.user_data.get("events_so_far", []) if e.event_type == "ACCUSE"
+                        and e.source is not None and e.source.country and e.target is not None
+                        and any(s is not None and s.country == e.target.country for s in sources)]
+            if accusers:
+                targets, rule = accusers[-1:], rule + "; the allegations rejected are the last accuser's"
         if trig.event_type == "THREATEN" and targets == [None]:
             targets = self.threatened(doc, resolver, verb) or [None]
         if trig.event_type == "CONSULT" and trig.mode == "visit" and verb.lemma_.lower() == "arrive" and any(sources) \

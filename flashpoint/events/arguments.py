@@ -602,11 +602,12 @@ def finite_on_root(verb: Token) -> bool:
 
 def region(resolver, doc, tok: Token) -> Actor | None:
     """A region the gazetteer knows, which names no actor ("in West Darfur State": Darfur, SDN):
-    the whole name, then without its last word ("State", "Province"), then the word before that."""
+    the whole name (the resolver's lookup drops a generic last word, "State", "Province"), then
+    the word before the last."""
     if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None  # ("on Thursday", "in August" are no places)
     words = [t.text for t in np_span(tok) if t.pos_ == "PROPN"]
-    for name in dict.fromkeys([" ".join(words), " ".join(words[:-1]), *words[-2:-1]]):
+    for name in dict.fromkeys([" ".join(words), *words[-2:-1]]):
         place = resolver.place_country(name, doc) if name else None
         if place is not None and place.country and place.precision in ("city", "admin1"):
             span = np_span(tok)

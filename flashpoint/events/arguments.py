@@ -500,7 +500,7 @@ class ArgumentFinder:
         while up.dep_ in ("pobj", "prep"):
             up = up.head
         hit = self.lex.match(noun)
-        if up.pos_ == "VERB" and up.lemma_.lower() in ("die", "succumb") and up.i != noun.i \
+        if up.pos_ == "VERB" and up.lemma_.lower() in self.lex.cue("death") and up.i != noun.i \
                 and hit is not None and hit[0].event_type == "ASSAULT":
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
             return self.actors_of(doc, resolver, subj)

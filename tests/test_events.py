@@ -1203,3 +1203,10 @@ def test_rejected_allegations_answer_whoever_made_them():
                   "the allegations as absurd.", "2024-05-23")
     [e] = only(events, "REJECT")
     assert e["source"]["code"] == "RUSGOV" and e["target"]["code"] == "POLGOV"
+
+
+def test_a_press_release_is_a_document_not_a_release():
+    events = code("Troops have shelled three villages this week, according to a press release by the "
+                  "Northern Liberation Front.")
+    assert not only(events, "RETREAT")
+    assert only(code("The Northern Liberation Front announced the release of 12 soldiers on Friday."), "RETREAT")

@@ -474,6 +474,8 @@ class EventExtractor(ArgumentFinder):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
+        if any(c.dep_ == "compound" and c.lower_ in self.lex.cue("document") for c in noun.children):
+            return []  # "a press release", "a news release": a document, not an event
         if noun.dep_ == "compound" and noun.head.i in by_token and by_token[noun.head.i].event_type == trig.event_type:
             return []  # "a protest rally", "a protest demonstration": one event, the head's
         if trig.event_type == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(

@@ -1210,3 +1210,9 @@ def test_a_press_release_is_a_document_not_a_release():
                   "Northern Liberation Front.")
     assert not only(events, "RETREAT")
     assert only(code("The Northern Liberation Front announced the release of 12 soldiers on Friday."), "RETREAT")
+
+
+def test_who_put_a_request_is_named_after_of():
+    events = code("Norway urged calm. The regional council met on Monday at the request of Brazil.")
+    [meeting] = only(events, "CONSULT")
+    assert meeting["target"]["country"] == "BRA"

@@ -283,8 +283,8 @@ class ArgumentFinder:
                     return actor
         proposal = tok.lemma_.lower() in self.lex.cue("proposal")
         for c in tok.children:  # "the rallies by the group", "the demonstration staged by students"
-            # (and who puts a proposal: "an offer from Kabul")
-            by = c if c.dep_ == "prep" and (c.lower_ == "by" or proposal and c.lower_ == "from") else \
+            # (and who puts a proposal: "an offer from Kabul", "at the request of Russia")
+            by = c if c.dep_ == "prep" and (c.lower_ == "by" or proposal and c.lower_ in ("from", "of")) else \
                 next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
             obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             actor = resolver.resolve(obj, doc) if obj is not None else None

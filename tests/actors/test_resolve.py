@@ -106,3 +106,8 @@ def test_where_talks_are_held_names_no_side_of_the_story():
                   "city of Jeddah. The army delegation demanded that the RSF leave civilian homes.", "2024-06-19")
     [e] = [e for e in events if e["event_type"] == "REQUEST"]
     assert e["source"]["code"] == "SDNMIL"
+def test_vessels_have_sectors_and_keep_their_own_flag():
+    [attack] = only(code("Rebel boats fired rockets at a French frigate off the coast of Somalia on Sunday."), "ASSAULT")
+    assert (attack["target"]["country"], attack["target"]["sector"]) == ("FRA", "MIL")
+    [attack] = only(code("Militants attacked two container ships in the Gulf of Aden on Sunday."), "ASSAULT")
+    assert attack["target"]["sector"] == "BUS" and attack["target"]["country"] is None

@@ -1216,3 +1216,9 @@ def test_who_put_a_request_is_named_after_of():
     events = code("Norway urged calm. The regional council met on Monday at the request of Brazil.")
     [meeting] = only(events, "CONSULT")
     assert meeting["target"]["country"] == "BRA"
+
+
+def test_dropping_bombs_on_a_place_is_an_attack():
+    [e] = only(code("Army helicopters dropped bombs on two villages near the lake on Friday."), "ASSAULT")
+    assert e["target"] is not None and e["target"]["sector"] == "CVL"
+    assert not only(code("The committee dropped its objection to the budget."), "ASSAULT")

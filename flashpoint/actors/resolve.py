@@ -83,11 +83,12 @@ class ActorResolver(MentionFinder):
         # a town the story happens in ("a bomb exploded in a market in Quetta") names its country
         # as plainly as the country's name does
         mention_at = doc.user_data["mention_at"]
+        named = [c for c, _ in counts.most_common()]  # (towns are looked up among these first)
         for ent in sdoc.ents:
             head = ent.root
             if ent.label_ in ("GPE", "LOC", "FAC") and not any(t.i in mention_at for t in ent) \
                     and head.dep_ == "pobj" and head.head.lower_ in LOCATIVES and not _venue(head):
-                place = self.place_country(ent.text, doc)
+                place = self.place_country(ent.text, doc, named)
                 if place is not None and place.country:
                     counts[place.country] += 2
                     first.setdefault(place.country, ent.start)
@@ -630,15 +631,16 @@ class ActorResolver(MentionFinder):
         return None, ""
 
     @staticmethod
-    def place_country(name: str, doc: Document):
+    def place_country(name: str, doc: Document, countries: list[str] | None = None):
         try:
             from ..geo import gazetteer
         except ImportError:
             return None
-        place = gazetteer().lookup(name, doc.focus_countries or None)
+        countries = countries or doc.focus_countries or None
+        place = gazetteer().lookup(name, countries)
         words = name.split()
         if place is None and len(words) > 1 and words[-1].lower() in PLACE_WORDS:
-            place = gazetteer().lookup(" ".join(words[:-1]), doc.focus_countries or None)
+            place = gazetteer().lookup(" ".join(words[:-1]), countries)
         return place
 
     def elsewhere(self, tok: Token) -> bool:

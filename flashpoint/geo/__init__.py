@@ -259,7 +259,8 @@ def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
     for ent in doc_ents(sdoc):
         if ent.label_ == "GPE":
             i = gaz.best_id(ent.text)
-            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000):
+            # (a city counts only under its own name: "Boni" is no hint of Germany through Bonn)
+            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000 and gaz.bears_name(i, ent.text)):
                 c = gaz.countries[gaz.cc[i]]
                 if c not in hints:
                     hints.append(c)

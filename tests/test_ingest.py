@@ -110,3 +110,10 @@ def test_a_published_stamp_gives_the_date_before_an_updated_one():
     assert meta["published"] == "2025-05-08"
     _, meta = clean_text("Ceasefire holds\nLast updated on 9 May 2025\n\nGuns fell silent.")
     assert meta["published"] == "2025-05-09"
+
+
+def test_a_dateline_in_accented_capitals_is_found():
+    from flashpoint.ingest.clean import find_dateline
+    text = "Rebels free hostages\n\nBOGOTÁ, Colombia, May 2 — The rebels freed four hostages."
+    found = find_dateline(text)
+    assert found is not None and found[2] == "BOGOTÁ"

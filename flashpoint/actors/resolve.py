@@ -291,6 +291,11 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country,
                                    sector, None, f"generic noun '{token.text}' → {sector}, '{mine.text}' is {owner.name}")
         country, country_reason = self.country_in(span, token, doc)
+        if sector is not None:  # "the EU ambassador in Tbilisi": the body's envoy, wherever posted
+            body = next((mention_at[c.i] for c in token.children if c.dep_ in ("compound", "nmod", "poss")
+                         and c.i in mention_at and mention_at[c.i].entry.kind == "igo" and mention_at[c.i].entry.country), None)
+            if body is not None:
+                country, country_reason = body.entry.country, f"'{body.entry.name}' → {body.entry.country}"
         if sector is None and lower not in CARRIER_NOUNS:
             # "Serbia's suppression of the unrest": whose act it is, not what it is done to
             holder = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)

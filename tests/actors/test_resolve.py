@@ -111,3 +111,13 @@ def test_vessels_have_sectors_and_keep_their_own_flag():
     assert (attack["target"]["country"], attack["target"]["sector"]) == ("FRA", "MIL")
     [attack] = only(code("Militants attacked two container ships in the Gulf of Aden on Sunday."), "ASSAULT")
     assert attack["target"]["sector"] == "BUS" and attack["target"]["country"] is None
+
+
+def test_a_body_s_envoy_is_the_body_s_wherever_posted():
+    [e] = only(code("Serbia's foreign ministry summoned the EU ambassador in Belgrade on Friday."), "ACCUSE")
+    assert e["target"]["country"] == "IGO"
+
+
+def test_a_country_s_border_police_are_its_own():
+    [e] = only(code("Albanian border police refused entry to a Greek delegation at the crossing on Friday."), "REJECT")
+    assert e["source"]["country"] == "ALB"

@@ -272,3 +272,11 @@ def test_a_place_known_abroad_by_another_name_is_no_match_at_home(gaz):
     assert gaz.lookup("Boni", countries=["MLI"]) is None
     assert gaz.lookup("Kiev", countries=["RUS"]).country == "UKR"  # a great city keeps its old name
     assert gaz.lookup("Bethlehem", countries=["PSE"]).country == "PSE"
+
+
+def test_people_of_no_stated_nationality_are_of_the_country_where_they_were_hit():
+    from conftest import code, only
+    [e] = only(code("Gunmen opened fire on a wedding party in Kaduna on Saturday, killing eleven guests."), "ASSAULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("NGA", "CVL")
+    [e] = only(code("Drones struck a fishing village in Sittwe on Monday, killing four people."), "ASSAULT")
+    assert e["target"]["country"] == "MMR"

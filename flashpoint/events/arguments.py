@@ -35,6 +35,8 @@ class ArgumentFinder:
                 None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
+            if tok is verb and (fronted := fronted_apposition(verb)) is not None:
+                return fronted
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):
                 obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -50,6 +52,14 @@ class ArgumentFinder:
                 speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
                 if speaker is not None:
                     return speaker
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl" \
+                    and tok.doc[tok.i - 1].lower_ == ",":
+                # "cleared protesters who had blocked the avenue, detaining 38": the participle
+                # after the relative clause goes on the clause the relative's noun is in
+                up = next((a for a in tok.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if up is not None:
+                    tok = up
+                    continue
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if self.speaks_above(tok):
                     tok = tok.head.head
@@ -448,7 +458,10 @@ class ArgumentFinder:
         for _ in range(4):
             prev, tok = tok, tok.head
             if tok.pos_ in ("NOUN", "PROPN") and tok.i != noun.i and tok.lemma_.lower() not in self.counted_by \
-                    and prev.dep_ != "conj":  # ("launched artillery, mortar and rocket fire": coordinated objects)
+                    and not (noun.head.lower_ == "in" and noun.head.head.i == tok.i and (
+                        tok.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in tok.children))) \
+                    and prev.dep_ != "conj":  # ("launched artillery, mortar and rocket fire": coordinated objects;
+                # "announced 20 million euros in aid": an amount of the event)
                 return None  # "London's role in the attack": the role is the verb's, not the attack
             if tok.pos_ in ("VERB", "AUX"):
                 # "arrived in Cairo for talks": who comes for an event takes part in it
@@ -589,6 +602,21 @@ class ArgumentFinder:
                              country=source.country, sector="CVL",
                              reason=f"a measure ('{words}') on the people of {source.name}'s own country → CVL")
         return None
+
+
+def fronted_apposition(verb: Token) -> Token | None:
+    """"In Addis Ababa, Somalia's foreign minister met ...": the parser hangs the subject as an
+    apposition of the opening place; the noun phrase right before a verb with no subject is it."""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    while before is not None and before.dep_ in ("aux", "auxpass", "neg", "advmod") and before.head.i == verb.i:
+        before = verb.doc[before.i - 1] if before.i > verb.sent.start else None
+    if before is None:
+        return None
+    head = before if before.dep_ == "appos" else next((a for a in before.ancestors if a.dep_ == "appos"), None)
+    if head is None or head.right_edge.i != before.i or head.head.dep_ != "pobj":
+        return None
+    prep = head.head.head
+    return head if prep.dep_ == "prep" and prep.i == verb.sent.start and prep.head.i == verb.i else None
 
 
 def finite_on_root(verb: Token) -> bool:

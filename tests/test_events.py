@@ -1243,3 +1243,10 @@ def test_an_amount_in_aid_is_given_by_whoever_announced_it():
 def test_force_against_crowds_is_an_assault_of_crowd_control():
     [e] = only(code("Police turned water cannon on striking dockers outside the port on Monday."), "ASSAULT")
     assert e["mode"] == "crowd-control"
+
+
+def test_a_leader_ordering_the_army_moves_his_own_army():
+    events = code("Albanian police detained two Greek fishermen on Sunday. Greece's president said he had "
+                  "ordered the army to raise its readiness along the sea border.")
+    [e] = only(events, "MOBILIZE")
+    assert e["source"]["country"] == "GRC" and not only(events, "REQUEST")

@@ -361,11 +361,15 @@ class EventExtractor(ArgumentFinder):
             # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
             targets, rule = [None], rule + "; forces arriving → MOBILIZE"
+        mention_at = doc.user_data.get("mention_at", {})
         if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(sources) and all(
                 t is not None and t.sector in ("MIL", "COP") and not t.actor_id and
-                any(s is not None and s.country == t.country and (s.sector in ("GOV", None)) for s in sources)
+                any(s is not None and s.country and (s.country == t.country or not any(
+                    mention_at[i].entry.kind == "country" for i in range(t.start, t.end) if i in mention_at))
+                    and (s.sector in ("GOV", None)) for s in sources)
                 for t in targets):
             # "ordered the army onto the streets": a government moving its own forces mobilises them
+            # (the army it orders is its own, whatever country the story is about)
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), "troops" if targets[0].sector == "MIL" else "police")
             targets, rule = [None], rule + "; a government ordering its own forces → MOBILIZE"
         if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(

@@ -1203,3 +1203,39 @@ def test_rejected_allegations_answer_whoever_made_them():
                   "the allegations as absurd.", "2024-05-23")
     [e] = only(events, "REJECT")
     assert e["source"]["code"] == "RUSGOV" and e["target"]["code"] == "POLGOV"
+
+
+def test_help_given_for_a_purpose_goes_to_whom_the_purpose_helps():
+    events = code("Brazil is ready to send engineers to help rebuild Haiti.")
+    assert {e["target"]["country"] for e in only(events, "AID")} == {"HTI"}
+    [agree] = only(events, "AGREE")
+    assert agree["target"]["country"] == "HTI"
+
+
+def test_an_object_the_parser_left_for_a_second_conjunct_is_shared():
+    [e] = only(code("Peru has restored diplomatic relations with and reopened its embassy in Caracas."), "SUPPORT")
+    assert e["target"]["country"] == "VEN"
+
+
+def test_a_clause_of_saying_after_a_comma_is_no_demanded_clause():
+    [e] = only(code("Norway demanded the withdrawal of Eritrean troops from the border on Friday, "
+                    "Kenyan diplomats quoted a joint statement as saying."), "REQUEST")
+    assert e["target"]["country"] == "ERI"
+
+
+def test_the_leader_of_an_event_noun_named_as_target_is_its_doer():
+    [e] = only(code("Spain refused to contribute to the French-led offensive against the rebels."), "REJECT")
+    assert e["target"]["country"] == "FRA"
+
+
+def test_up_to_a_number_read_as_a_phrase_is_still_the_object():
+    [e] = only(code("Somali rebels have kidnapped up to 16 Chinese civilian engineers from a village market."), "ASSAULT")
+    assert e["target"]["country"] == "CHN"
+
+
+def test_a_refusal_despite_pressure_answers_whoever_applies_it():
+    [e] = only(code("Chile refused to extradite the banker in spite of repeated calls from Peru."), "REJECT")
+    assert e["target"]["country"] == "PER"
+    [e] = only(code("The minister declined to step down despite mounting pressure by Mexico's ruling party."),
+               "REJECT")
+    assert e["target"]["country"] == "MEX"

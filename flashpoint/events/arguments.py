@@ -258,6 +258,17 @@ class ArgumentFinder:
                             for g in p.children if g.dep_ == "pobj"])
                         if actors:
                             return actors
+        if trig.event_type in ("CONCEDE", "RETREAT", "AGREE"):
+            # a step back "after talks with X", "following negotiations with X" is taken towards X
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("after", "following"):
+                    for obj in c.children:
+                        if obj.dep_ in ("pobj", "dobj") and self.type_of(obj) == "CONSULT":
+                            found = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                                     for g in prep_objects(p)]
+                            actors = others(a for g in found for a in self.actors_of(doc, resolver, g))
+                            if actors:
+                                return actors
         # force used for a purpose is aimed at whom the purpose names: "opened fire to disperse
         # the demonstrators", "fired tear gas to break up the rally"
         if trig.event_type in ("ASSAULT", "COERCE"):
@@ -376,6 +387,9 @@ class ArgumentFinder:
                             out += prep_objects(c)  # (an object the parser hung elsewhere)
                     elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
                         nxt.append(c)  # "a formula for ending its dispute with X": through the gerund
+                    elif c.dep_ in ("acl", "relcl") and tok.lemma_.lower() in self.lex.cue("proposal") \
+                            and any(a.tag_ == "TO" for a in c.children):
+                        nxt.append(c)  # "rejected an invitation to attend a meeting of X": what is proposed
                     elif c.dep_ == "ccomp" and tok.lemma_.lower() in causative:
                         out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             frontier = nxt
@@ -464,6 +478,16 @@ class ArgumentFinder:
             found = others(self.actors_of(doc, resolver, obj, doer=self.doer))
             if found:
                 return found
+        if head.pos_ == "VERB":
+            # "students rioted after a rally against the minister", "following a demonstration calling
+            # for X's removal": the riot goes on with the protest and is against the same party
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("after", "following", "during"):
+                    for obj in c.children:
+                        if obj.dep_ in ("pobj", "dobj") and self.type_of(obj) == "PROTEST":
+                            found = self.protest_target(doc, resolver, obj, sources)
+                            if found:
+                                return found
         clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"]
         # "waving flags and chanting slogans against France": an "against" phrase first
         for c in clauses:

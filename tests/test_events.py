@@ -1239,3 +1239,24 @@ def test_a_refusal_despite_pressure_answers_whoever_applies_it():
     [e] = only(code("The minister declined to step down despite mounting pressure by Mexico's ruling party."),
                "REJECT")
     assert e["target"]["country"] == "MEX"
+
+
+def test_what_a_rejected_proposal_asks_for_names_the_counterpart():
+    [e] = only(code("The Polisario Front rejected an invitation to attend a conference of Moroccan parties in Rabat."),
+               "REJECT")
+    assert e["target"]["country"] == "MAR"
+    [e] = only(code("The rebels rejected a call to hold talks with the Ugandan army."), "REJECT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("UGA", "MIL")
+
+
+def test_a_concession_after_talks_with_someone_is_towards_them():
+    [e] = only(code("The teachers' union called off its strike after talks with the Ghanaian government."), "CONCEDE")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("GHA", "GOV")
+
+
+def test_a_riot_after_a_protest_shares_its_target():
+    events = code("Kenyan students rioted following a demonstration calling for the resignation of the education minister.")
+    [riot] = [e for e in only(events, "PROTEST") if e["source"]["country"] == "KEN"]
+    assert (riot["target"]["country"], riot["target"]["sector"]) == ("KEN", "GOV")
+    [riot] = only(code("Egyptian students rioted after a rally against the Israeli embassy."), "PROTEST")
+    assert riot["target"]["country"] == "ISR"

@@ -1260,3 +1260,11 @@ def test_a_riot_after_a_protest_shares_its_target():
     assert (riot["target"]["country"], riot["target"]["sector"]) == ("KEN", "GOV")
     [riot] = only(code("Egyptian students rioted after a rally against the Israeli embassy."), "PROTEST")
     assert riot["target"]["country"] == "ISR"
+
+
+def test_two_verbs_in_a_row_share_the_object_after_the_second():
+    events = code("Rebels attacked and looted a Malian army base.")
+    assert {(e["event_type"], e["target"]["country"], e["target"]["sector"])
+            for e in events if e["event_type"] in ("ASSAULT", "COERCE")} == {("ASSAULT", "MLI", "MIL"), ("COERCE", "MLI", "MIL")}
+    [e] = only(code("Chad condemned and rejected the Sudanese proposal."), "ACCUSE")
+    assert e["target"]["country"] == "SDN"

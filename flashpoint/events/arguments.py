@@ -417,6 +417,15 @@ class ArgumentFinder:
     def target_tokens(self, head: Token, spec: str, covered_ids: set[int]) -> list[Token]:
         if spec in ("dobj", "dative"):
             out = [c for c in head.children if c.dep_ == spec and c.i not in covered_ids and not self.speaker_noun(c)]
+            if not out and spec == "dobj" and head.pos_ == "VERB":
+                # "attacked and looted a base", "condemned and rejected the plan": two verbs in a row
+                # share the object that follows the second
+                for c in head.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i and all(
+                            t.dep_ in ("cc", "advmod", "punct") for t in head.doc[head.i + 1:c.i]) \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        out = [g for g in c.children if g.dep_ == "dobj" and g.i not in covered_ids]
+                        break
             if not out and spec == "dobj":
                 # parse repair: "kidnapped up to 16 engineers" read as the particle "up" and a "to"
                 # phrase: the counted noun is the object

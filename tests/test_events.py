@@ -1268,3 +1268,8 @@ def test_two_verbs_in_a_row_share_the_object_after_the_second():
             for e in events if e["event_type"] in ("ASSAULT", "COERCE")} == {("ASSAULT", "MLI", "MIL"), ("COERCE", "MLI", "MIL")}
     [e] = only(code("Chad condemned and rejected the Sudanese proposal."), "ACCUSE")
     assert e["target"]["country"] == "SDN"
+
+
+def test_a_capital_blockaded_by_protesters_is_the_target_not_what_they_demand():
+    [e] = only(code("Belgian farmers blockaded Brussels to demand an end to the European Union's milk quotas."), "PROTEST")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("BEL", "CVL")

@@ -642,9 +642,14 @@ class ArgumentFinder:
         it names when it speaks or is spoken to ("Kyiv rejected the call"); a protest there is
         still addressed to the government."""
         target = ev.target
-        if target is None or target.start < 0 or target.sector != "GOV" or ev.event_type not in ("ASSAULT", "COERCE"):
+        if target is None or target.start < 0 or target.sector != "GOV":
             return None
-        mention = doc.user_data.get("mention_at", {}).get(doc.spacy_doc[target.start:target.end].root.i)
+        root = doc.spacy_doc[target.start:target.end].root
+        if ev.event_type not in ("ASSAULT", "COERCE") and not (
+                ev.event_type == "PROTEST" and ev.mode == "obstruct" and root.dep_ == "dobj"
+                and root.head.i == doc.spacy_doc[ev.trigger_start:ev.trigger_end].root.i):
+            return None  # (protesters blockading the capital obstruct its people too)
+        mention = doc.user_data.get("mention_at", {}).get(root.i)
         if mention is None or mention.how != "capital":
             return None
         resolver = doc.user_data["resolver"]

@@ -397,10 +397,11 @@ class EventExtractor(ArgumentFinder):
             mode = civil.partition(":")[2] or "obstruct"
             trig = _with_mode(_with_type(trig, "PROTEST", "141" if mode == "demo" else "144"), mode)
             rule += "; done by non-state actors → PROTEST"
-            # whom it protests against comes first; what is blocked (roads, "streets in Hong Kong")
-            # is no actor unless it is a known body or has a sector
-            targets = self.protest_target(doc, resolver, verb, sources) or \
-                [t for t in targets if t is not None and (t.sector or t.actor_id)] or [None]
+            # what is blocked is the target when it is a known body or has a sector ("blockaded the
+            # capital to demand ...": the capital, not what the demand is about); roads or "streets in
+            # Hong Kong" are none, and then whom it protests against
+            targets = [t for t in targets if t is not None and (t.sector or t.actor_id)] or \
+                self.protest_target(doc, resolver, verb, sources) or [None]
         mode = self.instrument_mode(verb) or trig.mode
         events = []
         pairs = []

@@ -1273,3 +1273,9 @@ def test_two_verbs_in_a_row_share_the_object_after_the_second():
 def test_a_capital_blockaded_by_protesters_is_the_target_not_what_they_demand():
     [e] = only(code("Belgian farmers blockaded Brussels to demand an end to the European Union's milk quotas."), "PROTEST")
     assert (e["target"]["country"], e["target"]["sector"]) == ("BEL", "CVL")
+
+
+def test_a_bare_number_as_object_counts_members_of_the_group_acted_on():
+    events = code("Police opened fire to disperse stone-throwing protesters in Karachi, killing two people and arresting 15.")
+    [e] = [e for e in only(events, "COERCE") if e["target"]["text"] == "15"]
+    assert (e["target"]["country"], e["target"]["sector"]) == ("PAK", "CVL")

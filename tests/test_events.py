@@ -1279,3 +1279,12 @@ def test_a_bare_number_as_object_counts_members_of_the_group_acted_on():
     events = code("Police opened fire to disperse stone-throwing protesters in Karachi, killing two people and arresting 15.")
     [e] = [e for e in only(events, "COERCE") if e["target"]["text"] == "15"]
     assert (e["target"]["country"], e["target"]["sector"]) == ("PAK", "CVL")
+
+
+def test_a_states_own_envoys_or_soldiers_named_with_its_are_no_target():
+    [e] = only(code("Morocco recalled its ambassador to Algeria."), "SANCTION")
+    assert e["target"]["country"] == "DZA"
+    [e] = only(code("Peru withdrew its ambassador from Ecuador."), "RETREAT")
+    assert e["target"]["country"] == "ECU"
+    [e] = only(code("Kenya recalled its ambassador."), "SANCTION")
+    assert e["target"] is None

@@ -201,9 +201,21 @@ class ArgumentFinder:
 
         own_countries = {s.country for s in sources if s.country} if trig.event_type in ("AGREE", "AID", "MOBILIZE") else set()
 
+        # "recalled its ambassador to Algeria", "pulled its soldiers out of Mali": the state's own
+        # agents, named with "its", are what it moves, not whom it acts on
+        moved = {s.country for s in sources if s.country} if trig.event_type in (
+            "RETREAT", "SANCTION", "AID", "AGREE", "MOBILIZE", "CONSULT") else set()
+
+        def own_agents(a):
+            if a.country not in moved or a.sector not in STATE_SECTORS or a.start < 0:
+                return False
+            root = doc.spacy_doc[a.start:a.end].root
+            return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in root.children)
+
         def others(actors):  # "offered its troops to Lebanon": the source's own are no target
             return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)
-                    and not (a.country in own_countries and a.sector in ("MIL", "COP") and not a.actor_id)]
+                    and not (a.country in own_countries and a.sector in ("MIL", "COP") and not a.actor_id)
+                    and not own_agents(a)]
         # a noun's phrases often hang on its "of" object: "the withdrawal of forces from Panama"
         of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []

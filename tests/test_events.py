@@ -1288,3 +1288,8 @@ def test_a_states_own_envoys_or_soldiers_named_with_its_are_no_target():
     assert e["target"]["country"] == "ECU"
     [e] = only(code("Kenya recalled its ambassador."), "SANCTION")
     assert e["target"] is None
+
+
+def test_a_first_object_read_as_the_subject_of_a_noun_clause_is_the_target():
+    [e] = only(code("Israel denied Turkish officials access to Gaza."), "REJECT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("TUR", "GOV")

@@ -439,6 +439,11 @@ class ArgumentFinder:
                         out = [g for g in c.children if g.dep_ == "dobj" and g.i not in covered_ids]
                         break
             if not out and spec == "dobj":
+                # parse repair: "denied Turkish officials access to Gaza" read as a clause whose verb
+                # is the noun "access": its subject is the first object
+                out = [g for c in head.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"
+                       for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+            if not out and spec == "dobj":
                 # parse repair: "kidnapped up to 16 engineers" read as the particle "up" and a "to"
                 # phrase: the counted noun is the object
                 out = [g for c in head.children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children

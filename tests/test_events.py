@@ -1293,3 +1293,8 @@ def test_a_states_own_envoys_or_soldiers_named_with_its_are_no_target():
 def test_a_first_object_read_as_the_subject_of_a_noun_clause_is_the_target():
     [e] = only(code("Israel denied Turkish officials access to Gaza."), "REJECT")
     assert (e["target"]["country"], e["target"]["sector"]) == ("TUR", "GOV")
+
+
+def test_the_people_a_vehicle_hit_was_carrying_are_the_target():
+    [e] = only(code("A roadside bomb hit a minibus carrying Afghan election workers."), "ASSAULT")
+    assert e["target"]["country"] == "AFG"

@@ -399,6 +399,8 @@ class ArgumentFinder:
                             out += prep_objects(c)  # (an object the parser hung elsewhere)
                     elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
                         nxt.append(c)  # "a formula for ending its dispute with X": through the gerund
+                    elif c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lex.cue("conveying"):
+                        nxt.append(c)  # "fired on a bus carrying pilgrims": the people in it
                     elif c.dep_ in ("acl", "relcl") and tok.lemma_.lower() in self.lex.cue("proposal") \
                             and any(a.tag_ == "TO" for a in c.children):
                         nxt.append(c)  # "rejected an invitation to attend a meeting of X": what is proposed

@@ -1298,3 +1298,8 @@ def test_a_first_object_read_as_the_subject_of_a_noun_clause_is_the_target():
 def test_the_people_a_vehicle_hit_was_carrying_are_the_target():
     [e] = only(code("A roadside bomb hit a minibus carrying Afghan election workers."), "ASSAULT")
     assert e["target"]["country"] == "AFG"
+
+
+def test_a_promise_reaches_its_target_through_a_verb_of_going_on():
+    [e] = only(code("Japan pledged to continue supporting Ukraine."), "AGREE")
+    assert e["target"]["country"] == "UKR"

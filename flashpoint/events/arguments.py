@@ -397,8 +397,11 @@ class ArgumentFinder:
                         nxt.append(c)
                         if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                             out += prep_objects(c)  # (an object the parser hung elsewhere)
-                    elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
-                        nxt.append(c)  # "a formula for ending its dispute with X": through the gerund
+                    elif c.dep_ == "xcomp" and (tok.i == head.i or tok.dep_ == "xcomp" and tok.head.i == head.i) \
+                            or c.dep_ == "pcomp":
+                        # "a formula for ending its dispute with X": through the gerund; "pledged to
+                        # continue supporting X": through a verb of going on
+                        nxt.append(c)
                     elif c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lex.cue("conveying"):
                         nxt.append(c)  # "fired on a bus carrying pilgrims": the people in it
                     elif c.dep_ in ("acl", "relcl") and tok.lemma_.lower() in self.lex.cue("proposal") \

@@ -1247,6 +1247,9 @@ def test_what_a_rejected_proposal_asks_for_names_the_counterpart():
     assert e["target"]["country"] == "MAR"
     [e] = only(code("The rebels rejected a call to hold talks with the Ugandan army."), "REJECT")
     assert (e["target"]["country"], e["target"]["sector"]) == ("UGA", "MIL")
+    # a plan is not put to its critic: the migrants it would deport are not whom the critic accuses
+    [e] = only(code("Amnesty International condemned a plan to deport Eritrean migrants."), "ACCUSE")
+    assert e["target"] is None
 
 
 def test_a_concession_after_talks_with_someone_is_towards_them():

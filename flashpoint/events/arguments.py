@@ -243,7 +243,8 @@ class ArgumentFinder:
         # the recipient often sits one step further down: "promised to continue military aid to
         # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
         # (whom forces are moved against is named, not found further down: "troops from Malawi")
-        for tok in self.nearby_objects(head, covered_ids) if trig.event_type != "MOBILIZE" else ():
+        answering = trig.event_type in ("REJECT", "AGREE", "CONCEDE")
+        for tok in self.nearby_objects(head, covered_ids, answering) if trig.event_type != "MOBILIZE" else ():
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors
@@ -374,7 +375,9 @@ class ArgumentFinder:
                                     f"{ev.event_type.lower()} by {ev.source.name}")
         return None
 
-    def nearby_objects(self, head: Token, covered_ids: set[int]) -> list[Token]:
+    def nearby_objects(self, head: Token, covered_ids: set[int], answering: bool = False) -> list[Token]:
+        """The objects below ``head``, nearest first. ``answering``: the head answers a proposal
+        (accepts or rejects it), so what an invitation or call asks of it names the counterpart."""
         causative = self.lex.cue("causative")
         out, frontier = [], [head]
         for depth in range(5):
@@ -404,9 +407,11 @@ class ArgumentFinder:
                         nxt.append(c)
                     elif c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lex.cue("conveying"):
                         nxt.append(c)  # "fired on a bus carrying pilgrims": the people in it
-                    elif c.dep_ in ("acl", "relcl") and tok.lemma_.lower() in self.lex.cue("proposal") \
+                    elif answering and c.dep_ in ("acl", "relcl") and tok.lemma_.lower() in self.lex.cue("addressed") \
                             and any(a.tag_ == "TO" for a in c.children):
-                        nxt.append(c)  # "rejected an invitation to attend a meeting of X": what is proposed
+                        # "rejected an invitation to attend a meeting of X": what it is asked to do
+                        # (not "condemned a plan to deport migrants": the migrants are no counterpart)
+                        nxt.append(c)
                     elif c.dep_ == "ccomp" and tok.lemma_.lower() in causative:
                         out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             frontier = nxt

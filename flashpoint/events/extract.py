@@ -99,6 +99,7 @@ class EventExtractor(ArgumentFinder):
         events = _distinct(self.merge_continuations(doc, events))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
+            ev.target = self.counted_group(doc, ev, events) or ev.target
             ev.target = self.town_people(doc, ev) or ev.target
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 # nobody named as target: the place the event was aimed at stands in
@@ -111,6 +112,24 @@ class EventExtractor(ArgumentFinder):
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events
+
+    @staticmethod
+    def counted_group(doc, ev: Event, events: list[Event]) -> Actor | None:
+        """"opened fire to disperse demonstrators, killing one and arresting 12": a bare number as
+        object counts members of the group the clause it continues acts on (the nearest such
+        event above it whose target is a plural noun), and is of that group's side."""
+        target, sdoc = ev.target, doc.spacy_doc
+        if target is None or target.start < 0 or target.end - target.start != 1 or not sdoc[target.start].like_num:
+            return None
+        above = {t.i for t in sdoc[ev.trigger_start:ev.trigger_end].root.ancestors}
+        for other in sorted(events, key=lambda e: -e.trigger_start):
+            group = other.target
+            if other is ev or sdoc[other.trigger_start:other.trigger_end].root.i not in above or group is None \
+                    or group.start < 0 or sdoc[group.start:group.end].root.tag_ not in ("NNS", "NNPS"):
+                continue
+            return replace(target, country=group.country, sector=group.sector, name=group.name,
+                           actor_id=group.actor_id, reason=f"the {target.text} counted are of {group.text}")
+        return None
 
     def type_of(self, tok: Token) -> str | None:
         """The event type of the lexicon phrase ``tok`` heads, if any."""
@@ -401,10 +420,11 @@ class EventExtractor(ArgumentFinder):
             mode = civil.partition(":")[2] or "obstruct"
             trig = _with_mode(_with_type(trig, "PROTEST", "141" if mode == "demo" else "144"), mode)
             rule += "; done by non-state actors → PROTEST"
-            # whom it protests against comes first; what is blocked (roads, "streets in Hong Kong")
-            # is no actor unless it is a known body or has a sector
-            targets = self.protest_target(doc, resolver, verb, sources) or \
-                [t for t in targets if t is not None and (t.sector or t.actor_id)] or [None]
+            # what is blocked is the target when it is a known body or has a sector ("blockaded the
+            # capital to demand ...": the capital, not what the demand is about); roads or "streets in
+            # Hong Kong" are none, and then whom it protests against
+            targets = [t for t in targets if t is not None and (t.sector or t.actor_id)] or \
+                self.protest_target(doc, resolver, verb, sources) or [None]
         mode = self.instrument_mode(verb) or trig.mode
         events = []
         pairs = []

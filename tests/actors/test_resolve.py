@@ -121,3 +121,15 @@ def test_a_body_s_envoy_is_the_body_s_wherever_posted():
 def test_a_country_s_border_police_are_its_own():
     [e] = only(code("Albanian border police refused entry to a Greek delegation at the crossing on Friday."), "REJECT")
     assert e["source"]["country"] == "ALB"
+
+
+def test_a_month_is_no_town_and_the_states_of_a_region_are_no_country():
+    events = code("The militia agreed to free the engineers, whom it had abducted in March.")
+    assert all((e["source"] or {}).get("country") != "GBR" for e in events)
+    [e] = only(code("Gulf states condemned the shelling on Sunday."), "ACCUSE")
+    assert e["source"]["country"] is None and e["source"]["sector"] == "GOV"
+
+
+def test_coordinated_adjectives_split_a_known_force():
+    [e] = only(code("Indian and Chinese troops clashed in the Galwan valley on Monday."), "ASSAULT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"IND", "CHN"}

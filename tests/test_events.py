@@ -1353,3 +1353,8 @@ def test_the_people_a_vehicle_hit_was_carrying_are_the_target():
 def test_a_promise_reaches_its_target_through_a_verb_of_going_on():
     [e] = only(code("Japan pledged to continue supporting Ukraine."), "AGREE")
     assert e["target"]["country"] == "UKR"
+
+
+def test_what_holds_as_long_as_something_goes_on_is_a_condition():
+    events = code("The envoy said aid would stay suspended as long as the militia keeps shelling the camps.")
+    assert all(e["hypothetical"] for e in only(events, "ASSAULT"))

@@ -859,6 +859,9 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: modal '{c.text}'"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                     return negated, True, f"hypothetical: conditional '{c.text}'"
+                if c.dep_ == "mark" and c.lower_ == "as" and c.i >= 2 and c.doc[c.i - 1].lower_ == "long" \
+                        and c.doc[c.i - 2].lower_ in ("as", "so"):
+                    return negated, True, "hypothetical: conditional 'as long as'"  # (what is held against a party)
                 if c.dep_ == "mark" and c.lower_ in pending and cur.dep_ == "advcl" and (
                         cur.tag_ in ("VBP", "VBZ", "VB") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBP", "VBZ")
                                                                 for a in cur.children)):

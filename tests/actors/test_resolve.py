@@ -175,3 +175,18 @@ def test_religious_titles_are_clergy_and_migrants_civilians_but_refugees_ref():
 def test_a_capital_s_other_spelling_is_the_capital():
     [e] = only(code("A general strike called by the opposition shut down Katmandu."), "PROTEST")
     assert e["target"]["code"] == "NPLGOV"
+
+
+def test_sector_nouns_for_health_education_farming_business_media_and_hired_guns():
+    [e] = only(code("Nurses in Ghana went on strike on Monday."), "PROTEST")
+    assert e["source"]["code"] == "GHAMED"
+    [e] = only(code("Herders attacked farmers in Plateau state in Nigeria."), "ASSAULT")
+    assert e["source"]["code"] == "NGAAGR"
+    [e] = only(code("Mercenaries attacked a village in Niger."), "ASSAULT")
+    assert e["source"]["code"] == "NERUAF"
+    [e] = only(code("Hackers defaced Estonian government websites."), "COERCE")
+    assert e["source"]["sector"] == "CRM"
+    [e] = only(code("Miners in Peru went on strike."), "PROTEST")
+    assert e["source"]["code"] == "PERLAB"
+    [e] = only(code("The Hungarian central bank refused to cut interest rates."), "REJECT")
+    assert e["source"]["code"] == "HUNGOV"

@@ -190,3 +190,12 @@ def test_sector_nouns_for_health_education_farming_business_media_and_hired_guns
     assert e["source"]["code"] == "PERLAB"
     [e] = only(code("The Hungarian central bank refused to cut interest rates."), "REJECT")
     assert e["source"]["code"] == "HUNGOV"
+
+
+def test_a_known_armed_group_s_gunmen_are_the_group_a_party_s_its_armed_men():
+    [e] = only(code("Boko Haram gunmen attacked a market in Borno on Friday."), "ASSAULT")
+    assert e["source"]["code"] == "NGAREB" and e["source"].get("actor_id") == "org:boko_haram"
+    [e] = only(code("Janjaweed militiamen attacked a village in Darfur on Friday."), "ASSAULT")
+    assert e["source"]["code"] == "SDNUAF"
+    [e] = only(code("Fatah gunmen fired on a police station in Nablus."), "ASSAULT")
+    assert e["source"]["code"] == "PSEUAF"

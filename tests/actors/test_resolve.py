@@ -161,6 +161,8 @@ def test_security_forces_are_the_military_whoever_s_and_military_police_too():
     assert e["source"]["code"] == "EGYMIL"
     [e] = only(code("Palestinian police arrested two men in Nablus."), "COERCE")
     assert e["source"]["code"] == "PSECOP"
+    [e] = only(code("Moroccan security services detained two bloggers in Rabat."), "COERCE")
+    assert e["source"]["code"] == "MARSPY"
 
 
 def test_religious_titles_are_clergy_and_migrants_civilians_but_refugees_ref():

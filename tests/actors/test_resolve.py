@@ -201,3 +201,14 @@ def test_a_known_armed_group_s_gunmen_are_the_group_a_party_s_its_armed_men():
     assert e["source"]["code"] == "SDNUAF"
     [e] = only(code("Fatah gunmen fired on a police station in Nablus."), "ASSAULT")
     assert e["source"]["code"] == "PSEUAF"
+
+
+def test_historical_insurgencies_are_known_by_their_full_names_and_dated():
+    [e] = only(code("The Revolutionary United Front attacked a village near Bo.", "1997-03-01"), "ASSAULT")
+    assert e["source"]["code"] == "SLEREB"
+    [e] = only(code("IRA guerrillas wounded two British soldiers in Armagh.", "1990-03-01"), "ASSAULT")
+    assert e["source"]["code"] == "GBRREB"
+    [e] = only(code("The Khmer Rouge executed teachers in Battambang.", "1977-03-01"), "ASSAULT")
+    assert e["source"]["code"] == "KHMGOV"
+    [e] = only(code("The FMLN accused the president of electoral fraud.", "2009-03-01"), "ACCUSE")
+    assert e["source"]["code"] == "SLVPTY"

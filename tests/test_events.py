@@ -1222,3 +1222,8 @@ def test_dropping_bombs_on_a_place_is_an_attack():
     [e] = only(code("Army helicopters dropped bombs on two villages near the lake on Friday."), "ASSAULT")
     assert e["target"] is not None and e["target"]["sector"] == "CVL"
     assert not only(code("The committee dropped its objection to the budget."), "ASSAULT")
+
+
+def test_an_order_named_as_the_authority_for_another_act_is_no_request():
+    assert not only(code("The executions in Kandahar were carried out on the militia's orders."), "REQUEST")
+    assert only(code("The army issued an order for civilians to leave Rafah."), "REQUEST")

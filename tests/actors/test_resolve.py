@@ -212,3 +212,8 @@ def test_historical_insurgencies_are_known_by_their_full_names_and_dated():
     assert e["source"]["code"] == "KHMGOV"
     [e] = only(code("The FMLN accused the president of electoral fraud.", "2009-03-01"), "ACCUSE")
     assert e["source"]["code"] == "SLVPTY"
+
+
+def test_a_conjunct_armed_noun_shares_the_first_conjunct_s_group():
+    events = only(code("Al-Shabaab gunmen and suicide bombers stormed a hotel in Mogadishu."), "ASSAULT")
+    assert [e["source"]["code"] for e in events] == ["SOMREB"]

@@ -217,3 +217,8 @@ def test_historical_insurgencies_are_known_by_their_full_names_and_dated():
 def test_a_conjunct_armed_noun_shares_the_first_conjunct_s_group():
     events = only(code("Al-Shabaab gunmen and suicide bombers stormed a hotel in Mogadishu."), "ASSAULT")
     assert [e["source"]["code"] for e in events] == ["SOMREB"]
+
+
+def test_peace_and_protest_movements_are_activists():
+    [e] = only(code("A Dutch peace group condemned the air strikes."), "ACCUSE")
+    assert e["source"]["code"] == "NLDOPP"

@@ -222,3 +222,10 @@ def test_a_conjunct_armed_noun_shares_the_first_conjunct_s_group():
 def test_peace_and_protest_movements_are_activists():
     [e] = only(code("A Dutch peace group condemned the air strikes."), "ACCUSE")
     assert e["source"]["code"] == "NLDOPP"
+
+
+def test_al_qaeda_s_core_is_an_international_militarized_group_its_branches_are_national():
+    [e] = only(code("Al-Qaeda threatened new attacks on France.", "2012-05-01"), "THREATEN")
+    assert e["source"]["code"] == "IMGREB"
+    [e] = only(code("AQIM fighters attacked a patrol near Timbuktu.", "2012-05-01"), "ASSAULT")
+    assert e["source"]["country"] == "DZA"

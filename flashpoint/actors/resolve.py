@@ -29,6 +29,7 @@ RELATIVES = {"who", "which", "that", "whom", "whose"}
 # quantities ("tens of thousands of"), followers, "former", back-references ("the group") and titles.
 CARRIER_NOUNS = set(WORDS["carrier"])
 GROUP_HEADS = set(WORDS["group_head"])
+ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
 FOLLOWERS = set(WORDS["follower"])
 FORMER = set(WORDS["former"])
@@ -162,9 +163,20 @@ class ActorResolver(MentionFinder):
             return self._from_entry(m, span, date, "name", doc)
         # 2. an appositive or a compound names the actor: "the commander ..., General Hossein
         # Salami", "the Hizbollah group"
+        heads = GROUP_HEADS | ARMED_MEN | {"movement", "militia"}  # ("Boko Haram gunmen" are the group)
+        own = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in mention_at]
+        if token.dep_ == "conj" and not own and token.lemma_.lower() in ARMED_MEN \
+                and token.head.lemma_.lower() in heads:
+            # "Taliban gunmen and suicide bombers": the conjunct with no name of its own is the same group's
+            shared = next((mention_at[c.i] for c in token.head.children if c.dep_ in ("compound", "nmod")
+                           and c.i in mention_at and mention_at[c.i].how == "name"
+                           and mention_at[c.i].entry.kind == "armed_group"), None)
+            if shared is not None:
+                why = f"'{span.text}' of {shared.entry.name}, as '{token.head.text}'"
+                return self._from_entry(shared, span, date, why, doc)
         for child in token.children:
             cm = mention_at.get(child.i)
-            if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
+            if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in heads and cm \
                     and cm.how == "name" and cm.entry.kind not in ("country", "person") \
                     and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
                 armed = self.sector_of(token)[0] if cm.entry.kind == "party" else None

@@ -514,6 +514,8 @@ class EventExtractor(ArgumentFinder):
             up = up.head.head
         if up.dep_ == "pobj" and up.head.lower_ in background:
             return []  # "since the invasion": background, not news
+        if trig.event_type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("authority"):
+            return []  # "killings carried out on the militia's orders": whose authority, no request of its own
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is not None and self.background_clause(clause):
             return []  # "where 24 people were killed in riots last March"

@@ -112,6 +112,8 @@ class MentionFinder:
                     break
             if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:
                 found = None  # "USS Carney" is a ship
+            if found and found[0] - i == 1 and self.other_given_name(doc, i, _best(found[1])[0]):
+                found = None  # "Seydou Konaté" is not Sékouba Konaté: another given name, another man
             if found and self.inside_longer_name(doc, i, _best(found[1])[0], mentions):
                 found = None  # "Social Democratic Party" is not the "Democratic Party" the base knows
             if found and self.of_another_country(tokens, found[0], _best(found[1])[0]):
@@ -127,6 +129,19 @@ class MentionFinder:
             else:
                 i += 1
         return mentions
+
+    @staticmethod
+    def other_given_name(doc: Doc, i: int, entry: Entry) -> bool:
+        """A known person's surname right after a given name none of their names has."""
+        if entry.kind != "person" or i == 0:
+            return False
+        before = doc[i - 1]
+        if not (before.ent_type_ == "PERSON" and doc[i].ent_type_ == "PERSON" and before.ent_iob_ != "O"
+                and before.pos_ == "PROPN" and before.text[:1].isupper()):
+            return False
+        # (a spelling of the same given name starts alike: "Volodimir" for "Volodymyr")
+        starts = {_normalise(w)[:3] for name in (entry.name, *entry.aliases) for w in name.split()}
+        return _normalise(before.text)[:3] not in starts
 
     @staticmethod
     def inside_longer_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:

@@ -241,3 +241,11 @@ def test_al_qaeda_s_core_is_an_international_militarized_group_its_branches_are_
     assert e["source"]["code"] == "IMGREB"
     [e] = only(code("AQIM fighters attacked a patrol near Timbuktu.", "2012-05-01"), "ASSAULT")
     assert e["source"]["country"] == "DZA"
+
+
+def test_a_known_surname_after_another_given_name_is_another_person():
+    # Vladimir Putin is known; a "Dmitry Putin" is someone else
+    [e] = only(code("Regional governor Dmitry Putin met the striking miners on Monday.", "2024-05-01"), "CONSULT")
+    assert e["source"]["name"] != "Vladimir Putin" and e["source"]["country"] is None
+    [e] = only(code("Vladimir Putin met the Chinese president on Monday.", "2024-05-01"), "CONSULT")
+    assert e["source"]["country"] == "RUS" and e["source"]["sector"] == "GOV"

@@ -1363,3 +1363,8 @@ def test_what_holds_as_long_as_something_goes_on_is_a_condition():
 def test_an_order_named_as_the_authority_for_another_act_is_no_request():
     assert not only(code("The executions in Kandahar were carried out on the militia's orders."), "REQUEST")
     assert only(code("The army issued an order for civilians to leave Rafah."), "REQUEST")
+
+
+def test_what_is_done_in_coordination_with_someone_is_done_with_them():
+    [e] = only(code("Kenyan troops stormed the camp in coordination with Somali forces on Friday."), "COOPERATE")
+    assert (e["source"]["country"], e["target"]["country"]) == ("KEN", "SOM")

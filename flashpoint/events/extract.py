@@ -605,6 +605,15 @@ class EventExtractor(ArgumentFinder):
                         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         sources = self.actors_of(doc, resolver, obj)
                         rule = "'of' phrase (who moves)" if sources else rule
+        if not sources and trig.event_type == "COOPERATE" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            # "carried out the raid in coordination with Iraqi troops": who did it worked with them
+            done = noun.head.head
+            if done.pos_ == "NOUN" and done.dep_ == "dobj":
+                done = done.head  # (the phrase hung on the object: "the raid in cooperation with")
+            subj = self.subject_of(done) if done.pos_ == "VERB" else None
+            if subj is not None and subj.dep_ == "nsubj":
+                sources = self.actors_of(doc, resolver, subj)
+                rule = f"subject of '{done.lemma_}' it was done with" if sources else rule
         if not sources and trig.event_type == "PROTEST":
             # people doing something during a protest take part in it (those who govern or police do not)
             subj = self.circumstance_subject(noun)

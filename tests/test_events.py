@@ -1368,3 +1368,9 @@ def test_an_order_named_as_the_authority_for_another_act_is_no_request():
 def test_what_is_done_in_coordination_with_someone_is_done_with_them():
     [e] = only(code("Kenyan troops stormed the camp in coordination with Somali forces on Friday."), "COOPERATE")
     assert (e["source"]["country"], e["target"]["country"]) == ("KEN", "SOM")
+
+
+def test_sending_away_envoys_or_an_agency_is_an_expulsion():
+    [e] = only(code("Caracas forced the UN human rights office out of the country on Friday."), "SANCTION")
+    assert e["mode"] == "expel"
+    assert only(code("Thailand deported 40 Myanmar workers on Friday."), "COERCE")

@@ -400,6 +400,14 @@ class EventExtractor(ArgumentFinder):
             trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel") if envoys else \
                 _with_mode(_with_type(trig, "COERCE", "174"), "deport")
             rule += "; ordered to leave → expelled"
+        if trig.event_type == "COERCE" and trig.mode == "deport" and any(
+                t is not None and (t.country in ("IGO", "NGO") or t.sector == "GOV" and any(
+                    s is not None and s.country and t.country and s.country != t.country for s in sources))
+                for t in targets):
+            # "forced the UN refugee agency out of the country", "deported two Iranian diplomats":
+            # sending away another state's envoys or an international body reduces relations (CAMEO 166)
+            trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel")
+            rule += "; envoys or an agency sent away → expelled"
         if trig.event_type == "MOBILIZE":
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone

@@ -1203,3 +1203,33 @@ def test_rejected_allegations_answer_whoever_made_them():
                   "the allegations as absurd.", "2024-05-23")
     [e] = only(events, "REJECT")
     assert e["source"]["code"] == "RUSGOV" and e["target"]["code"] == "POLGOV"
+
+
+def test_a_by_phrase_closing_the_sentence_after_a_parenthetical_is_the_passive_s_agent():
+    [e] = only(code("The finance minister has been criticised for the loans, much of it thought to have been "
+                    "wasted, by Polish lawmakers."), "ACCUSE")
+    assert e["source"]["code"] == "POLLEG"
+
+
+def test_a_participle_after_the_comma_closing_a_clause_has_that_clause_s_subject():
+    events = code("Kenya lodged a formal protest with Uganda on Tuesday, charging its neighbour with arming cattle "
+                  "raiders in what is said was tantamount to sabotage.")
+    assert all(e["source"]["country"] == "KEN" for e in only(events, "ACCUSE"))
+
+
+def test_a_subject_the_parser_joined_to_an_opening_phrase_is_still_the_subject():
+    [e] = only(code("With the signing of a Declaration of Principles (DOP) on Border Demarcation, the Angolan "
+                    "government and FNLA/M have agreed to reopen the crossings."), "AGREE")
+    assert e["source"]["code"] == "AGOGOV"
+
+
+def test_a_main_verb_hung_inside_a_subject_taken_for_the_root_has_that_subject():
+    [e] = only(code("Doctors from three Norwegian charities collected and delivered blankets to an orphanage "
+                    "in Herat."), "AID")
+    assert e["source"]["code"] == "NORMED"
+
+
+def test_of_two_subjects_given_to_a_verb_of_saying_the_first_is_the_reported_clause_s():
+    [e] = only(code("Kurdish youths resorted to burning tyres during rallies against the governor, witnesses "
+                    "said on Friday."), "PROTEST")
+    assert e["source"]["sector"] == "CVL" and e["source"]["text"] == "Kurdish youths"

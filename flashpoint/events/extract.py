@@ -280,7 +280,7 @@ class EventExtractor(ArgumentFinder):
             passive = False
             rule = "subject of a stative passive"
         if passive:
-            agent = self.agent_of(verb)
+            agent = self.agent_of(verb) or self.distant_agent(verb)
             weapon_mode = None
             if agent is not None:
                 actor_tok, weapon_mode = self.through_instrument(agent)

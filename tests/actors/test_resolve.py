@@ -106,3 +106,16 @@ def test_where_talks_are_held_names_no_side_of_the_story():
                   "city of Jeddah. The army delegation demanded that the RSF leave civilian homes.", "2024-06-19")
     [e] = [e for e in events if e["event_type"] == "REQUEST"]
     assert e["source"]["code"] == "SDNMIL"
+
+
+def test_people_affiliated_with_or_belonging_to_a_body_take_its_country():
+    [e] = only(code("Thousands of workers affiliated with the Chilean Dockers' Union stopped work on the first day "
+                    "of a strike on Monday."), "PROTEST")
+    assert e["source"]["code"] == "CHLLAB"
+
+
+def test_youths_are_civilians_and_an_archbishop_a_religious_leader():
+    [e] = only(code("Palestinian youths threw stones at a patrol in Hebron."), "PROTEST")
+    assert e["source"]["code"] == "PSECVL"
+    [e] = only(code("Archbishop Emmanuel Okafor on Sunday called for talks with the rebels."), "REQUEST")
+    assert e["source"]["sector"] == "REL"

@@ -1233,3 +1233,9 @@ def test_of_two_subjects_given_to_a_verb_of_saying_the_first_is_the_reported_cla
     [e] = only(code("Kurdish youths resorted to burning tyres during rallies against the governor, witnesses "
                     "said on Friday."), "PROTEST")
     assert e["source"]["sector"] == "CVL" and e["source"]["text"] == "Kurdish youths"
+
+
+def test_a_gerund_after_in_by_or_after_is_done_by_the_subject_of_the_verb_it_hangs_on():
+    [e] = only(code("Inmates rioted at a prison in Goma on Monday, joining hundreds of protesters in demanding the "
+                    "release of political detainees, residents said."), "REQUEST")
+    assert e["source"]["text"] == "Inmates" and e["source"]["country"] == "COD"

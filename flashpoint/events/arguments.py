@@ -53,6 +53,10 @@ class ArgumentFinder:
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
                 tok = tok.head.head  # "X are guilty of violating the ceasefire": X violated it
                 continue
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in self.lex.cue("gerund_subject") and tok.head.head.pos_ == "VERB":
+                tok = tok.head.head  # "prisoners joined the demonstrators in demanding a referendum"
+                continue
             if tok.dep_ == "advcl" and tok.tag_ == "VBG":
                 # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses
                 said = next((c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i

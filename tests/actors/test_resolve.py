@@ -114,8 +114,10 @@ def test_people_affiliated_with_or_belonging_to_a_body_take_its_country():
     assert e["source"]["code"] == "CHLLAB"
 
 
-def test_youths_are_civilians_and_an_archbishop_a_religious_leader():
+def test_youths_are_civilians_and_an_archbishop_or_a_rabbi_a_religious_leader():
     [e] = only(code("Palestinian youths threw stones at a patrol in Hebron."), "PROTEST")
     assert e["source"]["code"] == "PSECVL"
     [e] = only(code("Archbishop Emmanuel Okafor on Sunday called for talks with the rebels."), "REQUEST")
+    assert e["source"]["sector"] == "REL"
+    [e] = only(code("Rabbi David Levin condemned the vandalism."), "ACCUSE")
     assert e["source"]["sector"] == "REL"

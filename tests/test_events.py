@@ -1239,3 +1239,5 @@ def test_a_gerund_after_in_by_or_after_is_done_by_the_subject_of_the_verb_it_han
     [e] = only(code("Inmates rioted at a prison in Goma on Monday, joining hundreds of protesters in demanding the "
                     "release of political detainees, residents said."), "REQUEST")
     assert e["source"]["text"] == "Inmates" and e["source"]["country"] == "COD"
+    [e] = only(code("Soldiers guarded the market after fighting between two rival clans left 12 dead."), "ASSAULT")
+    assert not e["source"]["text"]  # a gerund used as a noun: the fighting is no act of the soldiers

@@ -54,8 +54,11 @@ class ArgumentFinder:
                 tok = tok.head.head  # "X are guilty of violating the ceasefire": X violated it
                 continue
             if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
-                    and tok.head.lower_ in self.lex.cue("gerund_subject") and tok.head.head.pos_ == "VERB":
-                tok = tok.head.head  # "prisoners joined the demonstrators in demanding a referendum"
+                    and tok.head.lower_ in self.lex.cue("gerund_subject") and tok.head.head.pos_ == "VERB" \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+                # "prisoners joined the demonstrators in demanding a referendum" (but "patrolled the
+                # streets after fighting between two tribes": a gerund used as a noun, no one's act)
+                tok = tok.head.head
                 continue
             if tok.dep_ == "advcl" and tok.tag_ == "VBG":
                 # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses

@@ -37,6 +37,7 @@ COUNTRY_REFERENCES = set(WORDS["country_reference"])
 PERSON_NOUNS = set(WORDS["person_noun"])
 SPONSORS = set(WORDS["sponsor"])
 MEMBERSHIP = set(WORDS["membership"])
+STAFF = set(WORDS["staff"])
 SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
@@ -370,13 +371,18 @@ class ActorResolver(MentionFinder):
             counted = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" and (
                 token.head.head.lemma_.lower() in QUANTITY_HEADS or token.head.head.like_num) else token
             for c in [*token.children, *(counted.children if counted.i != token.i else ())]:
-                if c.dep_ in ("acl", "amod") and c.lemma_.lower() in MEMBERSHIP and c.i > token.i:
+                if c.dep_ == "prep" and c.lower_ == "at" and token.lemma_.lower() in STAFF:
+                    # "workers at the Bolivian state oil company", "students at Tehran University"
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                elif c.dep_ in ("acl", "amod") and c.lemma_.lower() in MEMBERSHIP and c.i > token.i:
                     obj = next((g for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
                                 for g in p.children if g.dep_ == "pobj"), None)
-                    owner = self.resolve(obj, doc, date, depth + 1) if obj is not None else None
-                    if owner is not None and owner.country:
-                        country, country_reason = owner.country, f"{c.text} {owner.name}"
-                        break
+                else:
+                    continue
+                owner = self.resolve(obj, doc, date, depth + 1) if obj is not None else None
+                if owner is not None and owner.country:
+                    country, country_reason = owner.country, f"{c.text} {owner.name}"
+                    break
         if sector is not None and not country:  # "the town of Avdiivka", "residents of Jenin": the place's country
             country, country_reason = self.named_place_country(token, doc)
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor

@@ -121,3 +121,10 @@ def test_youths_are_civilians_and_an_archbishop_or_a_rabbi_a_religious_leader():
     assert e["source"]["sector"] == "REL"
     [e] = only(code("Rabbi David Levin condemned the vandalism."), "ACCUSE")
     assert e["source"]["sector"] == "REL"
+
+
+def test_nurses_are_health_workers_and_staff_at_a_place_take_its_country():
+    [e] = only(code("Frustrated with the delays, Ghanaian nurses launched an indefinite strike on Monday."), "PROTEST")
+    assert e["source"]["code"] == "GHAMED"
+    [e] = only(code("Workers at the Bolivian state oil company went on strike over unpaid wages."), "PROTEST")
+    assert e["source"]["code"] == "BOLLAB"

@@ -1241,3 +1241,8 @@ def test_a_gerund_after_in_by_or_after_is_done_by_the_subject_of_the_verb_it_han
     assert e["source"]["text"] == "Inmates" and e["source"]["country"] == "COD"
     [e] = only(code("Soldiers guarded the market after fighting between two rival clans left 12 dead."), "ASSAULT")
     assert not e["source"]["text"]  # a gerund used as a noun: the fighting is no act of the soldiers
+
+
+def test_at_the_hands_of_names_the_doer_of_a_passive():
+    [e] = only(code("The journalist was tortured at the hands of Eritrean police."), "ASSAULT")
+    assert e["source"]["code"] == "ERICOP"

@@ -125,6 +125,12 @@ class ArgumentFinder:
         for c in verb.children:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in verb.children:  # "killed at the hands of the militia": the militia killed them
+            hands = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ == "hands"), None) \
+                if c.dep_ == "prep" and c.lower_ == "at" else None
+            of = next((g for g in hands.children if g.dep_ == "prep" and g.lower_ == "of"), None) if hands else None
+            if of is not None:
+                return next((g for g in of.children if g.dep_ == "pobj"), None)
         return None
 
     def distant_agent(self, verb: Token) -> Token | None:

@@ -1246,3 +1246,10 @@ def test_a_gerund_after_in_by_or_after_is_done_by_the_subject_of_the_verb_it_han
 def test_at_the_hands_of_names_the_doer_of_a_passive():
     [e] = only(code("The journalist was tortured at the hands of Eritrean police."), "ASSAULT")
     assert e["source"]["code"] == "ERICOP"
+
+
+def test_an_act_in_a_participle_after_the_reporter_is_the_reported_clause_s_subject_s():
+    for text in ("Rebels ambushed a police patrol, the ministry said, killing two officers.",
+                 "Rebels ambushed an army patrol, the army said, killing four soldiers."):
+        events = only(code(text), "ASSAULT")
+        assert events and all(e["source"]["sector"] == "REB" for e in events)

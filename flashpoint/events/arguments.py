@@ -60,14 +60,24 @@ class ArgumentFinder:
                 # streets after fighting between two tribes": a gerund used as a noun, no one's act)
                 tok = tok.head.head
                 continue
-            if tok.dep_ == "advcl" and tok.tag_ == "VBG":
-                # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses
+            hit = self.lex.match(tok) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and (hit is None or self.types[hit[0].event_type].quad in (1, 3)):
+                # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses (but
+                # "rebels ambushed a patrol, the army said, killing four soldiers": the rebels kill)
                 said = next((c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i
                              and all(t.is_punct for t in tok.doc[c.right_edge.i + 1:tok.i])
                              and any(w in self.lex.cue("speech") for w in lemmas(c))), None)
                 speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
                 if speaker is not None:
                     return speaker
+            if hit is not None and self.types[hit[0].event_type].quad in (2, 4) \
+                    and any(w in self.lex.cue("speech") for w in lemmas(tok.head)):
+                told = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+                if told is None and tok.head.dep_ == "parataxis" and tok.head.head.i < tok.head.i:
+                    told = tok.head.head  # ("Rebels ambushed a patrol, the ministry said, killing ...")
+                if told is not None:
+                    tok = told  # "Rebels ambushed a patrol, the army said, killing four": the rebels kill
+                    continue
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if self.speaks_above(tok):
                     tok = tok.head.head

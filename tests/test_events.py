@@ -1253,3 +1253,12 @@ def test_an_act_in_a_participle_after_the_reporter_is_the_reported_clause_s_subj
                  "Rebels ambushed an army patrol, the army said, killing four soldiers."):
         events = only(code(text), "ASSAULT")
         assert events and all(e["source"]["sector"] == "REB" for e in events)
+
+
+def test_what_comes_under_attack_is_the_target_and_a_from_or_by_phrase_the_doer():
+    [e] = only(code("Ukrainian positions near Kupiansk came under Russian bombardment."), "ASSAULT")
+    assert e["source"]["country"] == "RUS" and e["target"]["country"] == "UKR"
+    [e] = only(code("The base came under heavy shelling by rebel forces."), "ASSAULT")
+    assert e["source"]["sector"] == "REB"
+    [e] = only(code("The opposition leader was placed under arrest by Zambian police."), "COERCE")
+    assert e["source"]["code"] == "ZMBCOP" and e["target"]["sector"] == "OPP"

@@ -38,6 +38,7 @@ PERSON_NOUNS = set(WORDS["person_noun"])
 SPONSORS = set(WORDS["sponsor"])
 MEMBERSHIP = set(WORDS["membership"])
 STAFF = set(WORDS["staff"])
+SITES = set(WORDS["site"])
 SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
@@ -792,7 +793,10 @@ class ActorResolver(MentionFinder):
         mention_at = doc.user_data.get("mention_at", {})
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
                  if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
-                 and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
+                 and sdoc[m.end - 1].dep_ == "pobj" and (
+                     sdoc[m.end - 1].head.lower_ in LOCATIVES
+                     # "took to the streets of Dhaka", "the main square of Tbilisi": a site of the place
+                     or sdoc[m.end - 1].head.lower_ == "of" and sdoc[m.end - 1].head.head.lemma_.lower() in SITES)}
         if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
             for tok in sent:
                 if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVES or tok.head.lower_ == "of"

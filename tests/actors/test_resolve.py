@@ -128,3 +128,9 @@ def test_nurses_are_health_workers_and_staff_at_a_place_take_its_country():
     assert e["source"]["code"] == "GHAMED"
     [e] = only(code("Workers at the Bolivian state oil company went on strike over unpaid wages."), "PROTEST")
     assert e["source"]["code"] == "BOLLAB"
+
+
+def test_people_in_the_streets_or_square_of_a_capital_are_its_country_s():
+    [e] = only(code("Thousands of people took to the streets of Dhaka to protest against the election results."),
+               "PROTEST")
+    assert e["source"]["code"] == "BGDCVL"

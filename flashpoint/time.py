@@ -100,7 +100,11 @@ def governing_token(expr: Span, anchors: set[int]) -> Token | None:
 
 def carrying_verb(trigger: Token) -> Token | None:
     """The verb whose object carries a clause on an event: "passed on Wednesday a resolution
-    demanding ...", "issued a statement on Tuesday accusing ..." (the verb's day is the event's)."""
+    demanding ...", "issued a statement on Tuesday accusing ..." (the verb's day is the event's);
+    and the verb a participle continues: "drove a car bomb into a checkpoint on Wednesday,
+    killing nine" (the killing is Wednesday's)."""
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ == "VERB":
+        return trigger.head
     if trigger.dep_ not in ("acl", "relcl") or trigger.tag_ not in ("VBG", "VBD", "VBN"):
         return None
     noun = trigger.head

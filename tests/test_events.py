@@ -660,7 +660,7 @@ def test_a_curfew_imposed_somewhere_and_force_used_for_a_purpose():
     [e] = only(code("President Kassym-Jomart Tokayev on Friday shortened by two hours the nightly curfew imposed in "
                     "Kazakhstan.", "2022-01-20"), "CONCEDE")
     assert e["source"]["code"] == "KAZGOV" and e["target"]["code"] == "KAZCVL"
-    [e] = only(code("Egyptian police opened fire to disperse demonstrators on Monday night."), "ASSAULT")
+    [e] = only(code("Egyptian police opened fire to disperse demonstrators on Monday night."), "ASSAULT", hypothetical=False)
     assert e["target"]["code"] == "EGYCVL"
 
 
@@ -758,7 +758,7 @@ def test_they_agrees_in_number_and_people_are_where_they_act_not_whose_role_is_n
     [accuse] = only(events, "ACCUSE")
     assert accuse["source"]["code"] == "CODCVL"  # in Kinshasa, whatever Rwanda's role
     assert accuse["target"]["country"] is None  # "Western governments" are not Congo's
-    [gas] = only(events, "COERCE", hypothetical=False)
+    [gas] = only(events, "ASSAULT", hypothetical=False)
     assert gas["target"]["code"] == "CODCVL"  # "them": the protesters, not Rwanda
     [e] = only(code("Hamas fighters attacked an Israeli army post. Israel said they killed two soldiers."),
                "ASSAULT", sentence_index=1)
@@ -1262,3 +1262,153 @@ def test_what_comes_under_attack_is_the_target_and_a_from_or_by_phrase_the_doer(
     assert e["source"]["sector"] == "REB"
     [e] = only(code("The opposition leader was placed under arrest by Zambian police."), "COERCE")
     assert e["source"]["code"] == "ZMBCOP" and e["target"]["sector"] == "OPP"
+
+
+def test_a_press_release_is_a_document_not_a_release():
+    events = code("Troops have shelled three villages this week, according to a press release by the "
+                  "Northern Liberation Front.")
+    assert not only(events, "RETREAT")
+    assert only(code("The Northern Liberation Front announced the release of 12 soldiers on Friday."), "RETREAT")
+
+
+def test_who_put_a_request_is_named_after_of():
+    events = code("Norway urged calm. The regional council met on Monday at the request of Brazil.")
+    [meeting] = only(events, "CONSULT")
+    assert meeting["target"]["country"] == "BRA"
+
+
+def test_dropping_bombs_on_a_place_is_an_attack():
+    [e] = only(code("Army helicopters dropped bombs on two villages near the lake on Friday."), "ASSAULT")
+    assert e["target"] is not None and e["target"]["sector"] == "CVL"
+    assert not only(code("The committee dropped its objection to the budget."), "ASSAULT")
+
+
+def test_a_subject_hung_on_an_opening_place_is_the_subject():
+    [e] = only(code("In Nairobi, Uganda's defence minister met senior IGAD officials on Thursday."), "CONSULT")
+    assert e["source"]["country"] == "UGA"
+
+
+def test_a_participle_after_a_relative_clause_goes_on_the_main_clause():
+    events = code("Troops fired tear gas at hundreds of students who had occupied the campus, arresting 40 people.")
+    [arrest] = only(events, "COERCE")
+    assert arrest["source"]["sector"] == "MIL" and arrest["arrests"] == 40
+
+
+def test_an_amount_in_aid_is_given_by_whoever_announced_it():
+    [e] = only(code("Canada announced 15 million dollars in emergency aid for Haiti on Monday."), "AID")
+    assert e["source"]["country"] == "CAN" and e["target"]["country"] == "HTI"
+
+
+def test_force_against_crowds_is_an_assault_of_crowd_control():
+    [e] = only(code("Police turned water cannon on striking dockers outside the port on Monday."), "ASSAULT")
+    assert e["mode"] == "crowd-control"
+
+
+def test_a_leader_ordering_the_army_moves_his_own_army():
+    events = code("Albanian police detained two Greek fishermen on Sunday. Greece's president said he had "
+                  "ordered the army to raise its readiness along the sea border.")
+    [e] = only(events, "MOBILIZE")
+    assert e["source"]["country"] == "GRC" and not only(events, "REQUEST")
+
+
+def test_help_given_for_a_purpose_goes_to_whom_the_purpose_helps():
+    events = code("Brazil is ready to send engineers to help rebuild Haiti.")
+    assert {e["target"]["country"] for e in only(events, "AID")} == {"HTI"}
+    [agree] = only(events, "AGREE")
+    assert agree["target"]["country"] == "HTI"
+
+
+def test_an_object_the_parser_left_for_a_second_conjunct_is_shared():
+    [e] = only(code("Peru has restored diplomatic relations with and reopened its embassy in Caracas."), "SUPPORT")
+    assert e["target"]["country"] == "VEN"
+
+
+def test_a_clause_of_saying_after_a_comma_is_no_demanded_clause():
+    [e] = only(code("Norway demanded the withdrawal of Eritrean troops from the border on Friday, "
+                    "Kenyan diplomats quoted a joint statement as saying."), "REQUEST")
+    assert e["target"]["country"] == "ERI"
+
+
+def test_the_leader_of_an_event_noun_named_as_target_is_its_doer():
+    [e] = only(code("Spain refused to contribute to the French-led offensive against the rebels."), "REJECT")
+    assert e["target"]["country"] == "FRA"
+
+
+def test_up_to_a_number_read_as_a_phrase_is_still_the_object():
+    [e] = only(code("Somali rebels have kidnapped up to 16 Chinese civilian engineers from a village market."), "ASSAULT")
+    assert e["target"]["country"] == "CHN"
+
+
+def test_a_refusal_despite_pressure_answers_whoever_applies_it():
+    [e] = only(code("Chile refused to extradite the banker in spite of repeated calls from Peru."), "REJECT")
+    assert e["target"]["country"] == "PER"
+    [e] = only(code("The minister declined to step down despite mounting pressure by Mexico's ruling party."),
+               "REJECT")
+    assert e["target"]["country"] == "MEX"
+
+
+def test_what_a_rejected_proposal_asks_for_names_the_counterpart():
+    [e] = only(code("The Polisario Front rejected an invitation to attend a conference of Moroccan parties in Rabat."),
+               "REJECT")
+    assert e["target"]["country"] == "MAR"
+    [e] = only(code("The rebels rejected a call to hold talks with the Ugandan army."), "REJECT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("UGA", "MIL")
+    # a plan is not put to its critic: the migrants it would deport are not whom the critic accuses
+    [e] = only(code("Amnesty International condemned a plan to deport Eritrean migrants."), "ACCUSE")
+    assert e["target"] is None
+
+
+def test_a_concession_after_talks_with_someone_is_towards_them():
+    [e] = only(code("The teachers' union called off its strike after talks with the Ghanaian government."), "CONCEDE")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("GHA", "GOV")
+
+
+def test_a_riot_after_a_protest_shares_its_target():
+    events = code("Kenyan students rioted following a demonstration calling for the resignation of the education minister.")
+    [riot] = [e for e in only(events, "PROTEST") if e["source"]["country"] == "KEN"]
+    assert (riot["target"]["country"], riot["target"]["sector"]) == ("KEN", "GOV")
+    [riot] = only(code("Egyptian students rioted after a rally against the Israeli embassy."), "PROTEST")
+    assert riot["target"]["country"] == "ISR"
+
+
+def test_two_verbs_in_a_row_share_the_object_after_the_second():
+    events = code("Rebels attacked and looted a Malian army base.")
+    assert {(e["event_type"], e["target"]["country"], e["target"]["sector"])
+            for e in events if e["event_type"] in ("ASSAULT", "COERCE")} == {("ASSAULT", "MLI", "MIL"), ("COERCE", "MLI", "MIL")}
+    [e] = only(code("Chad condemned and rejected the Sudanese proposal."), "ACCUSE")
+    assert e["target"]["country"] == "SDN"
+
+
+def test_a_capital_blockaded_by_protesters_is_the_target_not_what_they_demand():
+    [e] = only(code("Belgian farmers blockaded Brussels to demand an end to the European Union's milk quotas."), "PROTEST")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("BEL", "CVL")
+
+
+def test_a_bare_number_as_object_counts_members_of_the_group_acted_on():
+    events = code("Police opened fire to disperse stone-throwing protesters in Karachi, killing two people and arresting 15.")
+    [e] = [e for e in only(events, "COERCE") if e["target"]["text"] == "15"]
+    assert (e["target"]["country"], e["target"]["sector"]) == ("PAK", "CVL")
+
+
+def test_a_states_own_envoys_or_soldiers_named_with_its_are_no_target():
+    [e] = only(code("Morocco recalled its ambassador to Algeria."), "SANCTION")
+    assert e["target"]["country"] == "DZA"
+    [e] = only(code("Peru withdrew its ambassador from Ecuador."), "RETREAT")
+    assert e["target"]["country"] == "ECU"
+    [e] = only(code("Kenya recalled its ambassador."), "SANCTION")
+    assert e["target"] is None
+
+
+def test_a_first_object_read_as_the_subject_of_a_noun_clause_is_the_target():
+    [e] = only(code("Israel denied Turkish officials access to Gaza."), "REJECT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("TUR", "GOV")
+
+
+def test_the_people_a_vehicle_hit_was_carrying_are_the_target():
+    [e] = only(code("A roadside bomb hit a minibus carrying Afghan election workers."), "ASSAULT")
+    assert e["target"]["country"] == "AFG"
+
+
+def test_a_promise_reaches_its_target_through_a_verb_of_going_on():
+    [e] = only(code("Japan pledged to continue supporting Ukraine."), "AGREE")
+    assert e["target"]["country"] == "UKR"

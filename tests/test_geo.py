@@ -265,3 +265,18 @@ def test_towns_the_tagger_took_for_a_common_word_or_an_adjective_and_a_person_me
     assert place("A FARDC drone struck M23 positions near Sake on Saturday.") == "Sake"
     assert place("Gunmen attacked a polling unit in Okene local government area.") == "Okene"
     assert place("The US envoy held talks with Nabih Berri in Beirut on Tuesday.") == "Beirut"
+
+
+def test_a_place_known_abroad_by_another_name_is_no_match_at_home(gaz):
+    # "Boni" is one of Bonn's foreign names; in a story on Mali it is no German city
+    assert gaz.lookup("Boni", countries=["MLI"]) is None
+    assert gaz.lookup("Kiev", countries=["RUS"]).country == "UKR"  # a great city keeps its old name
+    assert gaz.lookup("Bethlehem", countries=["PSE"]).country == "PSE"
+
+
+def test_people_of_no_stated_nationality_are_of_the_country_where_they_were_hit():
+    from conftest import code, only
+    [e] = only(code("Gunmen opened fire on a wedding party in Kaduna on Saturday, killing eleven guests."), "ASSAULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("NGA", "CVL")
+    [e] = only(code("Drones struck a fishing village in Sittwe on Monday, killing four people."), "ASSAULT")
+    assert e["target"]["country"] == "MMR"

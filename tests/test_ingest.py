@@ -91,3 +91,29 @@ def test_a_wire_dateline_is_found_with_its_place():
     assert find_dateline("GAZA CITY — Israeli tanks moved in.")[2] == "GAZA CITY"
     # an acronym and a dash inside a sentence are no dateline
     assert find_dateline("NATO - the alliance - met on Monday.") is None
+
+
+def test_a_header_line_of_several_fields_gives_author_and_date():
+    text, meta = clean_text("Floods cut the coastal road\nBy Lina al-Masri | Friday 7 November 2025 09:20 GMT\n\n"
+                            "Rains washed away the road on Thursday.")
+    assert meta == {"title": "Floods cut the coastal road", "author": "Lina al-Masri", "published": "2025-11-07"}
+    assert "GMT" not in text
+    _, meta = clean_text("Port strike enters second week\nBy Tom Reyes, Reuters · March 3, 2025\n\nDockers stayed out.")
+    assert (meta["author"], meta["published"]) == ("Tom Reyes", "2025-03-03")
+    # a bar in a headline is no header
+    text, meta = clean_text("Talks resume in Doha | World news\n\nEnvoys met again.")
+    assert meta["published"] is None and meta["title"] == "Talks resume in Doha | World news"
+
+
+def test_a_published_stamp_gives_the_date_before_an_updated_one():
+    _, meta = clean_text("Ceasefire holds\nUpdated: 9 May 2025\nPublished: 8 May 2025\n\nGuns fell silent.")
+    assert meta["published"] == "2025-05-08"
+    _, meta = clean_text("Ceasefire holds\nLast updated on 9 May 2025\n\nGuns fell silent.")
+    assert meta["published"] == "2025-05-09"
+
+
+def test_a_dateline_in_accented_capitals_is_found():
+    from flashpoint.ingest.clean import find_dateline
+    text = "Rebels free hostages\n\nBOGOTÁ, Colombia, May 2 — The rebels freed four hostages."
+    found = find_dateline(text)
+    assert found is not None and found[2] == "BOGOTÁ"

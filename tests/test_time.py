@@ -56,3 +56,11 @@ def test_a_headline_in_the_present_takes_the_day_of_the_lead_it_restates():
                                 "residential neighborhood of Odesa late Wednesday, killing five people.",
                                 published="2024-04-25", title="Russian missile kills five in Odesa")
     assert {e["date"] for e in events if e["event_type"] == "ASSAULT"} == {"2024-04-24"}
+
+
+def test_a_participle_continuing_a_verb_takes_the_verb_s_day():
+    import flashpoint
+    [e] = [e for e in flashpoint.extract("A gunman rammed a van into a bus queue in the port town on Thursday, "
+                                         "killing seven people.", published="2025-10-06")
+           if e["event_type"] == "ASSAULT"]
+    assert e["date"] == "2025-10-02"

@@ -86,11 +86,12 @@ class ActorResolver(MentionFinder):
         # a town the story happens in ("a bomb exploded in a market in Quetta") names its country
         # as plainly as the country's name does
         mention_at = doc.user_data["mention_at"]
+        named = [c for c, _ in counts.most_common()]  # (towns are looked up among these first)
         for ent in sdoc.ents:
             head = ent.root
             if ent.label_ in ("GPE", "LOC", "FAC") and not any(t.i in mention_at for t in ent) \
                     and head.dep_ == "pobj" and head.head.lower_ in LOCATIVES and not _venue(head):
-                place = self.place_country(ent.text, doc)
+                place = self.place_country(ent.text, doc, named)
                 if place is not None and place.country:
                     counts[place.country] += 2
                     first.setdefault(place.country, ent.start)
@@ -293,6 +294,11 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country,
                                    sector, None, f"generic noun '{token.text}' → {sector}, '{mine.text}' is {owner.name}")
         country, country_reason = self.country_in(span, token, doc)
+        if sector is not None:  # "the EU ambassador in Tbilisi": the body's envoy, wherever posted
+            body = next((mention_at[c.i] for c in token.children if c.dep_ in ("compound", "nmod", "poss")
+                         and c.i in mention_at and mention_at[c.i].entry.kind == "igo" and mention_at[c.i].entry.country), None)
+            if body is not None:
+                country, country_reason = body.entry.country, f"'{body.entry.name}' → {body.entry.country}"
         if sector is None and lower not in CARRIER_NOUNS:
             # "Serbia's suppression of the unrest": whose act it is, not what it is done to
             holder = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
@@ -651,15 +657,16 @@ class ActorResolver(MentionFinder):
         return None, ""
 
     @staticmethod
-    def place_country(name: str, doc: Document):
+    def place_country(name: str, doc: Document, countries: list[str] | None = None):
         try:
             from ..geo import gazetteer
         except ImportError:
             return None
-        place = gazetteer().lookup(name, doc.focus_countries or None)
+        countries = countries or doc.focus_countries or None
+        place = gazetteer().lookup(name, countries)
         words = name.split()
         if place is None and len(words) > 1 and words[-1].lower() in PLACE_WORDS:
-            place = gazetteer().lookup(" ".join(words[:-1]), doc.focus_countries or None)
+            place = gazetteer().lookup(" ".join(words[:-1]), countries)
         return place
 
     def elsewhere(self, tok: Token) -> bool:

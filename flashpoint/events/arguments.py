@@ -35,6 +35,8 @@ class ArgumentFinder:
                 None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
+            if tok is verb and (fronted := fronted_apposition(verb)) is not None:
+                return fronted
             if tok.i == verb.i:
                 fronted = fronted_subject(verb)
                 if fronted is not None:
@@ -77,6 +79,14 @@ class ArgumentFinder:
                     told = tok.head.head  # ("Rebels ambushed a patrol, the ministry said, killing ...")
                 if told is not None:
                     tok = told  # "Rebels ambushed a patrol, the army said, killing four": the rebels kill
+                    continue
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl" \
+                    and tok.doc[tok.i - 1].lower_ == ",":
+                # "cleared protesters who had blocked the avenue, detaining 38": the participle
+                # after the relative clause goes on the clause the relative's noun is in
+                up = next((a for a in tok.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if up is not None:
+                    tok = up
                     continue
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if self.speaks_above(tok):
@@ -255,9 +265,21 @@ class ArgumentFinder:
 
         own_countries = {s.country for s in sources if s.country} if trig.event_type in ("AGREE", "AID", "MOBILIZE") else set()
 
+        # "recalled its ambassador to Algeria", "pulled its soldiers out of Mali": the state's own
+        # agents, named with "its", are what it moves, not whom it acts on
+        moved = {s.country for s in sources if s.country} if trig.event_type in (
+            "RETREAT", "SANCTION", "AID", "AGREE", "MOBILIZE", "CONSULT") else set()
+
+        def own_agents(a):
+            if a.country not in moved or a.sector not in STATE_SECTORS or a.start < 0:
+                return False
+            root = doc.spacy_doc[a.start:a.end].root
+            return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in root.children)
+
         def others(actors):  # "offered its troops to Lebanon": the source's own are no target
             return [a for a in actors if a is not None and not any(_same(a, s) for s in sources)
-                    and not (a.country in own_countries and a.sector in ("MIL", "COP") and not a.actor_id)]
+                    and not (a.country in own_countries and a.sector in ("MIL", "COP") and not a.actor_id)
+                    and not own_agents(a)]
         # a noun's phrases often hang on its "of" object: "the withdrawal of forces from Panama"
         of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []
@@ -285,10 +307,45 @@ class ArgumentFinder:
         # the recipient often sits one step further down: "promised to continue military aid to
         # Mozambique", "offered to hand over to Great Britain", "imposed a curfew on the town"
         # (whom forces are moved against is named, not found further down: "troops from Malawi")
-        for tok in self.nearby_objects(head, covered_ids) if trig.event_type != "MOBILIZE" else ():
+        answering = trig.event_type in ("REJECT", "AGREE", "CONCEDE")
+        for tok in self.nearby_objects(head, covered_ids, answering) if trig.event_type != "MOBILIZE" else ():
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors
+        # help given for a purpose goes to whom the purpose helps: "ready to send equipment to help
+        # defend Oman", "sent experts to assist Chile" (a purpose of another kind names no recipient)
+        if trig.event_type in ("AID", "SUPPORT", "AGREE", "COOPERATE"):
+            for c in head.children:
+                if c.dep_ in ("advcl", "xcomp") and c.i > head.i and any(a.tag_ == "TO" for a in c.children) \
+                        and self.type_of(c) in ("AID", "SUPPORT"):
+                    for tok in self.nearby_objects(c, set()):
+                        actors = others(self.actors_of(doc, resolver, tok))
+                        if actors:
+                            return actors
+        if trig.event_type == "REJECT":
+            # a refusal "despite pressure by X", "in spite of calls from X" answers X
+            clauses = [head] + [c for c in head.children if c.dep_ == "xcomp"]  # ("declined to resign despite ...")
+            spite = [g for v in clauses for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
+                     for o in p.children if o.lower_ == "spite" for g in o.children]
+            for t in [c for v in clauses for c in v.children if c.lower_ == "despite"] + spite:
+                if t.dep_ == "prep" and t.lower_ in ("despite", "of"):
+                    for obj in (g for g in t.children if g.dep_ == "pobj"):
+                        actors = others([self.doer(doc, resolver, obj)] + [
+                            resolver.resolve(g, doc) for p in obj.children if p.dep_ == "prep" and p.lower_ == "from"
+                            for g in p.children if g.dep_ == "pobj"])
+                        if actors:
+                            return actors
+        if trig.event_type in ("CONCEDE", "RETREAT", "AGREE"):
+            # a step back "after talks with X", "following negotiations with X" is taken towards X
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("after", "following"):
+                    for obj in c.children:
+                        if obj.dep_ in ("pobj", "dobj") and self.type_of(obj) == "CONSULT":
+                            found = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                                     for g in prep_objects(p)]
+                            actors = others(a for g in found for a in self.actors_of(doc, resolver, g))
+                            if actors:
+                                return actors
         # force used for a purpose is aimed at whom the purpose names: "opened fire to disperse
         # the demonstrators", "fired tear gas to break up the rally"
         if trig.event_type in ("ASSAULT", "COERCE"):
@@ -335,10 +392,16 @@ class ArgumentFinder:
                 actor = resolver.resolve(c, doc)
                 if actor is not None:
                     return actor
+        for c in tok.children:  # "the US-led war", "a Saudi-led offensive": who leads it wages it
+            if c.dep_ == "amod" and c.lemma_.lower() == "lead":
+                for g in c.children:
+                    actor = resolver.resolve(g, doc) if g.dep_ in ("npadvmod", "compound", "nmod") else None
+                    if actor is not None:
+                        return actor
         proposal = tok.lemma_.lower() in self.lex.cue("proposal")
         for c in tok.children:  # "the rallies by the group", "the demonstration staged by students"
-            # (and who puts a proposal: "an offer from Kabul")
-            by = c if c.dep_ == "prep" and (c.lower_ == "by" or proposal and c.lower_ == "from") else \
+            # (and who puts a proposal: "an offer from Kabul", "at the request of Russia")
+            by = c if c.dep_ == "prep" and (c.lower_ == "by" or proposal and c.lower_ in ("from", "of")) else \
                 next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
             obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             actor = resolver.resolve(obj, doc) if obj is not None else None
@@ -376,7 +439,9 @@ class ArgumentFinder:
                                     f"{ev.event_type.lower()} by {ev.source.name}")
         return None
 
-    def nearby_objects(self, head: Token, covered_ids: set[int]) -> list[Token]:
+    def nearby_objects(self, head: Token, covered_ids: set[int], answering: bool = False) -> list[Token]:
+        """The objects below ``head``, nearest first. ``answering``: the head answers a proposal
+        (accepts or rejects it), so what an invitation or call asks of it names the counterpart."""
         causative = self.lex.cue("causative")
         out, frontier = [], [head]
         for depth in range(5):
@@ -397,8 +462,20 @@ class ArgumentFinder:
                                                # "condemned the strikes as a violation of X's sovereignty"
                                                or c.lower_ == "as" and not any(g.dep_ == "dobj" for g in tok.children)):
                         nxt.append(c)
-                    elif c.dep_ == "xcomp" and tok.i == head.i or c.dep_ == "pcomp":
-                        nxt.append(c)  # "a formula for ending its dispute with X": through the gerund
+                        if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                            out += prep_objects(c)  # (an object the parser hung elsewhere)
+                    elif c.dep_ == "xcomp" and (tok.i == head.i or tok.dep_ == "xcomp" and tok.head.i == head.i) \
+                            or c.dep_ == "pcomp":
+                        # "a formula for ending its dispute with X": through the gerund; "pledged to
+                        # continue supporting X": through a verb of going on
+                        nxt.append(c)
+                    elif c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lex.cue("conveying"):
+                        nxt.append(c)  # "fired on a bus carrying pilgrims": the people in it
+                    elif answering and c.dep_ in ("acl", "relcl") and tok.lemma_.lower() in self.lex.cue("addressed") \
+                            and any(a.tag_ == "TO" for a in c.children):
+                        # "rejected an invitation to attend a meeting of X": what it is asked to do
+                        # (not "condemned a plan to deport migrants": the migrants are no counterpart)
+                        nxt.append(c)
                     elif c.dep_ == "ccomp" and tok.lemma_.lower() in causative:
                         out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             frontier = nxt
@@ -412,13 +489,45 @@ class ArgumentFinder:
                 c.lemma_.lower() in self.lex.cue("speech") or self.type_of(c) == "ACCUSE")
             for c in noun.children) and any(t.text == "," for t in noun.doc[noun.left_edge.i - 1:noun.left_edge.i])
 
+    def reporting_clause(self, head: Token, clause: Token) -> bool:
+        """"demanded the withdrawal ..., diplomats quoted a declaration as saying": a clause of
+        saying after a comma that the parser hung on the trigger reports it; it is not what is
+        demanded or said."""
+        speech = self.lex.cue("speech")
+        edge = clause.left_edge.i
+        return clause.i > head.i and edge > 0 and "," in (clause.doc[edge].text, clause.doc[edge - 1].text) \
+            and (clause.lemma_.lower() in speech or any(
+                g.dep_ == "pcomp" and g.lemma_.lower() in speech for c in clause.children if c.dep_ == "prep"
+                and c.lower_ == "as" for g in c.children))
+
     def target_tokens(self, head: Token, spec: str, covered_ids: set[int]) -> list[Token]:
         if spec in ("dobj", "dative"):
-            return [c for c in head.children if c.dep_ == spec and c.i not in covered_ids and not self.speaker_noun(c)]
+            out = [c for c in head.children if c.dep_ == spec and c.i not in covered_ids and not self.speaker_noun(c)]
+            if not out and spec == "dobj" and head.pos_ == "VERB":
+                # "attacked and looted a base", "condemned and rejected the plan": two verbs in a row
+                # share the object that follows the second
+                for c in head.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i and all(
+                            t.dep_ in ("cc", "advmod", "punct") for t in head.doc[head.i + 1:c.i]) \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        out = [g for g in c.children if g.dep_ == "dobj" and g.i not in covered_ids]
+                        break
+            if not out and spec == "dobj":
+                # parse repair: "denied Turkish officials access to Gaza" read as a clause whose verb
+                # is the noun "access": its subject is the first object
+                out = [g for c in head.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"
+                       for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+            if not out and spec == "dobj":
+                # parse repair: "kidnapped up to 16 engineers" read as the particle "up" and a "to"
+                # phrase: the counted noun is the object
+                out = [g for c in head.children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children
+                       if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                       if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+            return out
         if spec == "ccomp":
             out = []
             for c in head.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" and not self.reporting_clause(head, c):
                     out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             return out
         if spec.startswith("prep:"):
@@ -469,6 +578,16 @@ class ArgumentFinder:
             found = others(self.actors_of(doc, resolver, obj, doer=self.doer))
             if found:
                 return found
+        if head.pos_ == "VERB":
+            # "students rioted after a rally against the minister", "following a demonstration calling
+            # for X's removal": the riot goes on with the protest and is against the same party
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("after", "following", "during"):
+                    for obj in c.children:
+                        if obj.dep_ in ("pobj", "dobj") and self.type_of(obj) == "PROTEST":
+                            found = self.protest_target(doc, resolver, obj, sources)
+                            if found:
+                                return found
         clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"]
         # "waving flags and chanting slogans against France": an "against" phrase first
         for c in clauses:
@@ -502,7 +621,10 @@ class ArgumentFinder:
         for _ in range(4):
             prev, tok = tok, tok.head
             if tok.pos_ in ("NOUN", "PROPN") and tok.i != noun.i and tok.lemma_.lower() not in self.counted_by \
-                    and prev.dep_ != "conj":  # ("launched artillery, mortar and rocket fire": coordinated objects)
+                    and not (noun.head.lower_ == "in" and noun.head.head.i == tok.i and (
+                        tok.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in tok.children))) \
+                    and prev.dep_ != "conj":  # ("launched artillery, mortar and rocket fire": coordinated objects;
+                # "announced 20 million euros in aid": an amount of the event)
                 return None  # "London's role in the attack": the role is the verb's, not the attack
             if tok.pos_ in ("VERB", "AUX"):
                 # "arrived in Cairo for talks": who comes for an event takes part in it
@@ -614,9 +736,14 @@ class ArgumentFinder:
         it names when it speaks or is spoken to ("Kyiv rejected the call"); a protest there is
         still addressed to the government."""
         target = ev.target
-        if target is None or target.start < 0 or target.sector != "GOV" or ev.event_type not in ("ASSAULT", "COERCE"):
+        if target is None or target.start < 0 or target.sector != "GOV":
             return None
-        mention = doc.user_data.get("mention_at", {}).get(doc.spacy_doc[target.start:target.end].root.i)
+        root = doc.spacy_doc[target.start:target.end].root
+        if ev.event_type not in ("ASSAULT", "COERCE") and not (
+                ev.event_type == "PROTEST" and ev.mode == "obstruct" and root.dep_ == "dobj"
+                and root.head.i == doc.spacy_doc[ev.trigger_start:ev.trigger_end].root.i):
+            return None  # (protesters blockading the capital obstruct its people too)
+        mention = doc.user_data.get("mention_at", {}).get(root.i)
         if mention is None or mention.how != "capital":
             return None
         resolver = doc.user_data["resolver"]
@@ -643,6 +770,21 @@ class ArgumentFinder:
                              country=source.country, sector="CVL",
                              reason=f"a measure ('{words}') on the people of {source.name}'s own country → CVL")
         return None
+
+
+def fronted_apposition(verb: Token) -> Token | None:
+    """"In Addis Ababa, Somalia's foreign minister met ...": the parser hangs the subject as an
+    apposition of the opening place; the noun phrase right before a verb with no subject is it."""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    while before is not None and before.dep_ in ("aux", "auxpass", "neg", "advmod") and before.head.i == verb.i:
+        before = verb.doc[before.i - 1] if before.i > verb.sent.start else None
+    if before is None:
+        return None
+    head = before if before.dep_ == "appos" else next((a for a in before.ancestors if a.dep_ == "appos"), None)
+    if head is None or head.right_edge.i != before.i or head.head.dep_ != "pobj":
+        return None
+    prep = head.head.head
+    return head if prep.dep_ == "prep" and prep.i == verb.sent.start and prep.head.i == verb.i else None
 
 
 def finite_on_root(verb: Token) -> bool:
@@ -714,6 +856,15 @@ def prep_objects(prep: Token) -> list[Token]:
     objs = [g for g in prep.children if g.dep_ == "pobj"]
     if objs or any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
         return objs
+    after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if after is not None and after.dep_ == "cc":
+        # "established ties with and opened an embassy in Tehran": the object both share is the
+        # last one of the next conjunct
+        for up in [prep.head, *prep.head.ancestors]:
+            conj = next((c for c in up.children if c.dep_ == "conj" and c.i > after.i), None)
+            if conj is not None:
+                shared = [t for t in conj.subtree if t.dep_ in ("pobj", "dobj") and t.pos_ in ("NOUN", "PROPN")]
+                return shared[-1:]
     for c in prep.head.children:
         if c.dep_ in ("advcl", "ccomp", "conj", "dep") and c.tag_ in ("VBD", "VBN") and c.i > prep.i:
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)

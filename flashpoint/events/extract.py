@@ -99,6 +99,7 @@ class EventExtractor(ArgumentFinder):
         events = _distinct(self.merge_continuations(doc, events))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
+            ev.target = self.counted_group(doc, ev, events) or ev.target
             ev.target = self.town_people(doc, ev) or ev.target
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 # nobody named as target: the place the event was aimed at stands in
@@ -111,6 +112,24 @@ class EventExtractor(ArgumentFinder):
         events.extend(self.speech_accusations(doc, resolver, index, sent, by_token, events))
         events.extend(self.intentions(doc, events))
         return events
+
+    @staticmethod
+    def counted_group(doc, ev: Event, events: list[Event]) -> Actor | None:
+        """"opened fire to disperse demonstrators, killing one and arresting 12": a bare number as
+        object counts members of the group the clause it continues acts on (the nearest such
+        event above it whose target is a plural noun), and is of that group's side."""
+        target, sdoc = ev.target, doc.spacy_doc
+        if target is None or target.start < 0 or target.end - target.start != 1 or not sdoc[target.start].like_num:
+            return None
+        above = {t.i for t in sdoc[ev.trigger_start:ev.trigger_end].root.ancestors}
+        for other in sorted(events, key=lambda e: -e.trigger_start):
+            group = other.target
+            if other is ev or sdoc[other.trigger_start:other.trigger_end].root.i not in above or group is None \
+                    or group.start < 0 or sdoc[group.start:group.end].root.tag_ not in ("NNS", "NNPS"):
+                continue
+            return replace(target, country=group.country, sector=group.sector, name=group.name,
+                           actor_id=group.actor_id, reason=f"the {target.text} counted are of {group.text}")
+        return None
 
     def type_of(self, tok: Token) -> str | None:
         """The event type of the lexicon phrase ``tok`` heads, if any."""
@@ -361,11 +380,15 @@ class EventExtractor(ArgumentFinder):
             # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
             targets, rule = [None], rule + "; forces arriving → MOBILIZE"
+        mention_at = doc.user_data.get("mention_at", {})
         if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(sources) and all(
                 t is not None and t.sector in ("MIL", "COP") and not t.actor_id and
-                any(s is not None and s.country == t.country and (s.sector in ("GOV", None)) for s in sources)
+                any(s is not None and s.country and (s.country == t.country or not any(
+                    mention_at[i].entry.kind == "country" for i in range(t.start, t.end) if i in mention_at))
+                    and (s.sector in ("GOV", None)) for s in sources)
                 for t in targets):
             # "ordered the army onto the streets": a government moving its own forces mobilises them
+            # (the army it orders is its own, whatever country the story is about)
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), "troops" if targets[0].sector == "MIL" else "police")
             targets, rule = [None], rule + "; a government ordering its own forces → MOBILIZE"
         if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(
@@ -397,10 +420,11 @@ class EventExtractor(ArgumentFinder):
             mode = civil.partition(":")[2] or "obstruct"
             trig = _with_mode(_with_type(trig, "PROTEST", "141" if mode == "demo" else "144"), mode)
             rule += "; done by non-state actors → PROTEST"
-            # whom it protests against comes first; what is blocked (roads, "streets in Hong Kong")
-            # is no actor unless it is a known body or has a sector
-            targets = self.protest_target(doc, resolver, verb, sources) or \
-                [t for t in targets if t is not None and (t.sector or t.actor_id)] or [None]
+            # what is blocked is the target when it is a known body or has a sector ("blockaded the
+            # capital to demand ...": the capital, not what the demand is about); roads or "streets in
+            # Hong Kong" are none, and then whom it protests against
+            targets = [t for t in targets if t is not None and (t.sector or t.actor_id)] or \
+                self.protest_target(doc, resolver, verb, sources) or [None]
         mode = self.instrument_mode(verb) or trig.mode
         events = []
         pairs = []
@@ -474,6 +498,8 @@ class EventExtractor(ArgumentFinder):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
+        if any(c.dep_ == "compound" and c.lower_ in self.lex.cue("document") for c in noun.children):
+            return []  # "a press release", "a news release": a document, not an event
         if noun.dep_ == "compound" and noun.head.i in by_token and by_token[noun.head.i].event_type == trig.event_type:
             return []  # "a protest rally", "a protest demonstration": one event, the head's
         if trig.event_type == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(

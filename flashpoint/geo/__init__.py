@@ -34,6 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import registry
 from ..doc import Document, Event, Place, doc_ents
+from ..actors.resolve import PEOPLE_SECTORS
 from ..ingest.clean import find_dateline
 from .gazetteer import K_ADMIN1, K_CITY, K_COUNTRY, K_SITE, Gazetteer, normalize
 
@@ -159,6 +160,13 @@ class GeoStage:
                 if country:
                     src.country = country
                     src.reason += f"; of the country where it happened ({country})"
+            tgt = ev.target
+            if tgt is not None and tgt.sector in PEOPLE_SECTORS and not tgt.country and not tgt.actor_id \
+                    and ev.location is not None and ev.location.country and ev.location.text:
+                # people of no stated nationality hit where the event happened are that country's
+                # ("killing nine people" in Mogadishu, "bombed a village in Sagaing"), as ACLED codes them
+                tgt.country = ev.location.country
+                tgt.reason += f"; of the country where it happened ({tgt.country})"
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -259,7 +267,8 @@ def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
     for ent in doc_ents(sdoc):
         if ent.label_ == "GPE":
             i = gaz.best_id(ent.text)
-            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000):
+            # (a city counts only under its own name: "Boni" is no hint of Germany through Bonn)
+            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000 and gaz.bears_name(i, ent.text)):
                 c = gaz.countries[gaz.cc[i]]
                 if c not in hints:
                     hints.append(c)

@@ -35,12 +35,14 @@ from typing import Iterable
 from ..config import data_path
 from ..doc import Place
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # Feature kinds, most general first. ``site`` is a facility (base, camp, airport) in extras.
 KINDS = ("country", "admin1", "city", "site")
 K_COUNTRY, K_ADMIN1, K_CITY, K_SITE = range(4)
 PRECISION = {K_COUNTRY: "country", K_ADMIN1: "admin1", K_CITY: "city", K_SITE: "site"}
+# a place matched under another of its names counts outside the story's countries only above this
+FOREIGN_ALIAS_POPULATION = 1_000_000
 
 _ARTICLES = ("al", "el", "as", "ad", "an", "ar", "ash", "at", "az", "ath", "adh", "the", "la", "le")
 _APOS = dict.fromkeys(map(ord, "'’‘`´ʿʾʼ\u02bb"), None)
@@ -107,6 +109,7 @@ class Gazetteer:
         self.index: dict[str, int | tuple[int, ...]] = data["index"]
         self.country_place: dict[str, int] = data["country_place"]  # ISO3 -> place id
         self.iso2to3: dict[str, str] = data["iso2to3"]
+        self.neighbours: dict[str, frozenset[str]] = data["neighbours"]  # ISO3 -> bordering ISO3s
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -182,17 +185,29 @@ class Gazetteer:
         ids.sort(key=lambda i: -self.score(i, countries, kinds))
         return [self.place(i) for i in ids]
 
+    def near_any(self, iso3: str, countries: list[str]) -> bool:
+        """Whether a country is one of ``countries`` or borders the first (the story's own)."""
+        return iso3 in countries or iso3 in self.neighbours.get(countries[0], ())
+
+    def bears_name(self, i: int, name: str) -> bool:
+        """Whether place ``i`` is called ``name`` itself, not under one of its other names."""
+        return strip_article(normalize(self.names[i])) == strip_article(normalize(name))
+
     def best_id(self, name: str, countries: list[str] | None = None,
                 kinds: Iterable[int] | None = None) -> int | None:
         ids = self.ids(name)
         if not ids:
             return None
         kinds = tuple(kinds) if kinds is not None else None
-        exact = strip_article(normalize(name))
-        scored = sorted(((self.score(i, countries, kinds,
-                                     exact=strip_article(normalize(self.names[i])) == exact), i)
-                         for i in ids), reverse=True)
+        is_exact = {i: self.bears_name(i, name) for i in ids}
+        scored = sorted(((self.score(i, countries, kinds, exact=is_exact[i]), i) for i in ids), reverse=True)
         best = scored[0][1]
+        if countries and not is_exact[best] and self.kind[best] != K_COUNTRY \
+                and self.pop[best] < FOREIGN_ALIAS_POPULATION and not self.near_any(self.countries[self.cc[best]], countries):
+            # "Boni" in a story on Mali is not Bonn under one of its foreign names: a place known by
+            # another name counts only in the story's countries or next to its main one ("Jenin" by Israel),
+            # or when it is a great city ("Kiev")
+            return None
         if self.kind[best] == K_ADMIN1 and (kinds is None or K_ADMIN1 not in kinds):
             # "Kerman", "Aleppo": the city of the same name, unless an admin area was asked for
             for _, i in scored[1:]:
@@ -396,10 +411,12 @@ def build() -> dict:
         for name in [row["name"], *alts]:
             add_key(name, i)
 
+    neighbours = {c["iso3"]: frozenset(iso2to3[n] for n in (c.get("neighbours") or "").split(",") if n in iso2to3)
+                  for c in countries_json.values()}
     compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}
     return {"names": names, "cc": bytes(cc), "countries": country_list, "lat": lat, "lon": lon,
             "pop": pop, "gid": gid, "kind": bytes(kind), "admin1": a1, "admin1_names": admin1_list,
-            "index": compact, "country_place": country_place, "iso2to3": iso2to3}
+            "index": compact, "country_place": country_place, "iso2to3": iso2to3, "neighbours": neighbours}
 
 
 __all__ = ["Gazetteer", "normalize", "strip_article", "build", "K_COUNTRY", "K_ADMIN1", "K_CITY", "K_SITE"]

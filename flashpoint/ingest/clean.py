@@ -19,9 +19,16 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 DATE_LINE = re.compile(rf"^(?=.*\d)(?=.*(\b({MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})).{{4,60}}$", re.I)
 # A wire dateline opening a paragraph: the place in capitals, maybe a region, a date and the
 # agency, then a dash ("SANAA, Jan 12 (Reuters) - ", "GAZA CITY — ", "KYIV, Ukraine, 9 March 2024 — ").
-DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2}))?"
+# (capitals with accents too: "CÚCUTA", "SÃO PAULO", "ŁÓDŹ")
+_CAPS = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘĐŐŰĞİŞ"
+DATELINE = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS}.'’-]+(?: [{_CAPS}][{_CAPS}.'’-]+){{0,3}})(?:,\s*(?P<region>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){{0,2}}))?"
                       r"(?:,\s+(?P<date>[^—–()\n-]{3,30}?))?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])")
-BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|da|di|[A-Z][\w'’.-]+)){1,3})$")
+BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|ben|ibn|abu|da|di|du|dos|"
+                    r"(?:al|el)-[A-Z][\w'’.-]+|[A-Z][\w'’.-]+)){1,3})$")
+# One header line holding several fields: "By Jane Doe | Thursday 12 June 2025 08:15 GMT"
+FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+# A time stamp line: "Published: 12 June 2025", "Last updated on March 3, 2024 10:02"
+STAMP = re.compile(r"^(?P<kind>first published|published|posted|last updated|updated)(?:\s+on)?\s*:?\s*(?P<when>.{4,60})$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +56,28 @@ def parse_date(text: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def header_fields(line: str, meta: dict) -> bool:
+    """A header line of several fields ("By Jane Doe | 12 June 2025 08:15 GMT", "By Jane Doe,
+    Reuters · March 3, 2024"): fills the author and publication date it gives and says whether
+    it was one. Headlines with a bar ("Iraq demands withdrawal | World news") name neither."""
+    parts = FIELD_SEPARATOR.split(line)
+    if len(parts) < 2:
+        return False
+    author = when = None
+    for part in parts:
+        if part.lower().startswith("by "):
+            name = re.split(r",| and ", part[3:], maxsplit=1)[0].strip()
+            m = BYLINE.match(name)
+            author = author or (m.group(2) if m else None)
+        elif DATE_LINE.match(part):
+            when = when or parse_date(part)
+    if author is None and when is None:
+        return False
+    meta["author"] = meta["author"] or author
+    meta["published"] = meta["published"] or when
+    return True
+
+
 def clean_text(raw: str) -> tuple[str, dict]:
     """Return the story text (paragraphs separated by blank lines) and recovered metadata."""
     meta: dict[str, str | None] = {"title": None, "author": None, "published": None}
@@ -57,9 +86,20 @@ def clean_text(raw: str) -> tuple[str, dict]:
     boiler = boilerplate_patterns()
     kept: list[str] = []
     seen: set[str] = set()
+    updated = None
     for i, line in enumerate(lines):
         key = _key(line)
         if not key:
+            continue
+        stamp = STAMP.match(line)
+        if stamp and DATE_LINE.match(stamp.group("when")):
+            when = parse_date(stamp.group("when"))
+            if stamp.group("kind").lower().endswith("updated"):
+                updated = updated or when  # the publication day only when nothing better is given
+            else:
+                meta["published"] = meta["published"] or when
+            continue
+        if i < 8 and len(line) < 160 and header_fields(line, meta):
             continue
         if boiler.match(line):
             continue
@@ -77,6 +117,7 @@ def clean_text(raw: str) -> tuple[str, dict]:
             continue
         seen.add(key)
         kept.append(line)
+    meta["published"] = meta["published"] or updated
     if kept and len(kept[0]) < 200 and not re.search(r"[.!?]$", kept[0]):
         meta["title"] = kept[0]
     if not meta["published"]:

@@ -134,3 +134,20 @@ def test_people_in_the_streets_or_square_of_a_capital_are_its_country_s():
     [e] = only(code("Thousands of people took to the streets of Dhaka to protest against the election results."),
                "PROTEST")
     assert e["source"]["code"] == "BGDCVL"
+
+
+def test_vessels_have_sectors_and_keep_their_own_flag():
+    [attack] = only(code("Rebel boats fired rockets at a French frigate off the coast of Somalia on Sunday."), "ASSAULT")
+    assert (attack["target"]["country"], attack["target"]["sector"]) == ("FRA", "MIL")
+    [attack] = only(code("Militants attacked two container ships in the Gulf of Aden on Sunday."), "ASSAULT")
+    assert attack["target"]["sector"] == "BUS" and attack["target"]["country"] is None
+
+
+def test_a_body_s_envoy_is_the_body_s_wherever_posted():
+    [e] = only(code("Serbia's foreign ministry summoned the EU ambassador in Belgrade on Friday."), "ACCUSE")
+    assert e["target"]["country"] == "IGO"
+
+
+def test_a_country_s_border_police_are_its_own():
+    [e] = only(code("Albanian border police refused entry to a Greek delegation at the crossing on Friday."), "REJECT")
+    assert e["source"]["country"] == "ALB"

@@ -39,8 +39,10 @@ class ArgumentFinder:
                 return fronted
             if tok.i == verb.i:
                 fronted = fronted_subject(verb)
-                if fronted is not None:
-                    return fronted  # "With the signing of a deal, the government and the rebels agreed"
+                if fronted is not None and self.lex.match(fronted) is None:
+                    # "With the signing of a deal, the government and the rebels agreed" (an event noun
+                    # there, "On the first day, a car bombing killed ...", is left to the noun's own event)
+                    return fronted
             if tok.dep_ == "csubj" and tok.tag_ == "VBG" and tok.i > tok.sent.start and tok.doc[tok.i - 1].text == ",":
                 main = tok.doc[tok.i - 1].head
                 if main.pos_ in ("VERB", "AUX") and main.i < tok.i and main.i != tok.i:

@@ -26,7 +26,8 @@ SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "OPP", "PTY",
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}
 KINDS = {"country", "igo", "org", "armed_group", "party", "agency", "media", "company", "religious",
          "other", "person", "ngo", "agent"}
-BUILTIN_FILES = ("countries.jsonl", "igos.jsonl", "organisations.jsonl", "people_a.jsonl", "people_b.jsonl")
+BUILTIN_FILES = ("countries.jsonl", "igos.jsonl", "organisations.jsonl", "people_a.jsonl", "people_b.jsonl",
+                 "people_c.jsonl")
 
 
 class KnowledgeBaseError(ValueError):

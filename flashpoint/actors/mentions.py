@@ -112,8 +112,12 @@ class MentionFinder:
                     break
             if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:
                 found = None  # "USS Carney" is a ship
+            if found and found[0] - i == 1 and self.other_given_name(doc, i, _best(found[1])[0]):
+                found = None  # "Seydou Konaté" is not Sékouba Konaté: another given name, another man
             if found and self.inside_longer_name(doc, i, _best(found[1])[0], mentions):
                 found = None  # "Social Democratic Party" is not the "Democratic Party" the base knows
+            if found and self.of_another_country(tokens, found[0], _best(found[1])[0]):
+                found = None  # "the Democratic Party of Japan" is not the US Democratic Party
             if found:
                 j, hits = found
                 entry, how = _best(hits)
@@ -127,6 +131,19 @@ class MentionFinder:
         return mentions
 
     @staticmethod
+    def other_given_name(doc: Doc, i: int, entry: Entry) -> bool:
+        """A known person's surname right after a given name none of their names has."""
+        if entry.kind != "person" or i == 0:
+            return False
+        before = doc[i - 1]
+        if not (before.ent_type_ == "PERSON" and doc[i].ent_type_ == "PERSON" and before.ent_iob_ != "O"
+                and before.pos_ == "PROPN" and before.text[:1].isupper()):
+            return False
+        # (a spelling of the same given name starts alike: "Volodimir" for "Volodymyr")
+        starts = {_normalise(w)[:3] for name in (entry.name, *entry.aliases) for w in name.split()}
+        return _normalise(before.text)[:3] not in starts
+
+    @staticmethod
     def inside_longer_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:
         """A body's name that continues an unknown proper name before it ("Social | Democratic
         Party") is the end of another name. Not for people (a title comes before a name), nor
@@ -138,6 +155,20 @@ class MentionFinder:
                 or prev.lower_ in NAME_PARTICLES or prev.lower_.rstrip(".") in PERSON_TITLES_GOV | PERSON_TITLES_MIL:
             return False
         return not (mentions and mentions[-1].end == i)
+
+    def of_another_country(self, tokens: list[str], j: int, entry: Entry) -> bool:
+        """A body's name followed by "of" and another country's name is the start of that
+        country's own body's name ("the Democratic Party | of Japan"), not the body known."""
+        if entry.kind in ("person", "country") or not entry.country or len(entry.country) != 3 \
+                or j + 1 >= len(tokens) or tokens[j] != "of":
+            return False
+        k = j + 2 if tokens[j + 1].lower() == "the" else j + 1
+        for end in range(min(len(tokens), k + 4), k, -1):
+            hits = self.kb.index.get(_normalise(" ".join(tokens[k:end]))) if tokens[k][:1].isupper() else None
+            countries = {e.country for e, how in hits or () if e.kind == "country" and how == "name"}
+            if countries:
+                return entry.country not in countries
+        return False
 
     @staticmethod
     def other_acronym(sdoc: Doc, m: Mention, before: Mention | None) -> bool:

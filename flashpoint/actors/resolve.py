@@ -29,6 +29,7 @@ RELATIVES = {"who", "which", "that", "whom", "whose"}
 # quantities ("tens of thousands of"), followers, "former", back-references ("the group") and titles.
 CARRIER_NOUNS = set(WORDS["carrier"])
 GROUP_HEADS = set(WORDS["group_head"])
+ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
 FOLLOWERS = set(WORDS["follower"])
 FORMER = set(WORDS["former"])
@@ -165,9 +166,20 @@ class ActorResolver(MentionFinder):
             return self._from_entry(m, span, date, "name", doc)
         # 2. an appositive or a compound names the actor: "the commander ..., General Hossein
         # Salami", "the Hizbollah group"
+        heads = GROUP_HEADS | ARMED_MEN | {"movement", "militia"}  # ("Boko Haram gunmen" are the group)
+        own = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in mention_at]
+        if token.dep_ == "conj" and not own and token.lemma_.lower() in ARMED_MEN \
+                and token.head.lemma_.lower() in heads:
+            # "Taliban gunmen and suicide bombers": the conjunct with no name of its own is the same group's
+            shared = next((mention_at[c.i] for c in token.head.children if c.dep_ in ("compound", "nmod")
+                           and c.i in mention_at and mention_at[c.i].how == "name"
+                           and mention_at[c.i].entry.kind == "armed_group"), None)
+            if shared is not None:
+                why = f"'{span.text}' of {shared.entry.name}, as '{token.head.text}'"
+                return self._from_entry(shared, span, date, why, doc)
         for child in token.children:
             cm = mention_at.get(child.i)
-            if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in GROUP_HEADS | {"movement", "militia"} and cm \
+            if child.dep_ in ("compound", "nmod") and token.lemma_.lower() in heads and cm \
                     and cm.how == "name" and cm.entry.kind not in ("country", "person") \
                     and not (token.lemma_.lower() == "force" and cm.entry.sector == "GOV"):
                 armed = self.sector_of(token)[0] if cm.entry.kind == "party" else None
@@ -528,8 +540,7 @@ class ActorResolver(MentionFinder):
                 return [actor, *(a for a in (self.resolve(c, doc) for c in obj.conjuncts) if a is not None)]
             if obj is not None:  # "dozens of Eritrean and Sudanese refugees"
                 return self.coordinated(actor, obj, doc)
-        if actor.actor_id and not actor.actor_id.startswith("country:"):
-            return [actor]  # a known body is one actor
+        known = actor.actor_id and not actor.actor_id.startswith("country:")
         mention_at = doc.user_data.get("mention_at", {})
         for first in token.children:
             if first.dep_ not in ("amod", "compound") or not first.conjuncts:
@@ -537,15 +548,20 @@ class ActorResolver(MentionFinder):
             countries = []
             for adj in (first, *first.conjuncts):
                 m = mention_at.get(adj.i)
-                if m is not None and m.entry.kind == "country" and m.entry.country not in countries:
-                    countries.append(m.entry.country)
+                country = m.entry.country if m is not None and (
+                    m.entry.kind == "country" or known and m.entry.id == actor.actor_id) else None
+                if country and country not in countries:
+                    countries.append(country)
             if len(countries) < 2:
                 continue
-            return [Actor(text=actor.text, name=self.kb.generic_name(c, actor.sector) or c, country=c,
+            # "Indian and Chinese troops": the known body ("Chinese troops", the PLA) for its own
+            # country, the others' forces of the same kind beside it
+            return [actor if known and c == actor.country else
+                    Actor(text=actor.text, name=self.kb.generic_name(c, actor.sector) or c, country=c,
                           sector=actor.sector, actor_id=None, reason=f"{actor.reason}; coordinated adjectives → {c}",
                           start=actor.start, end=actor.end, refers_to=actor.refers_to)
                     for c in countries]
-        return [actor]
+        return [actor]  # (a known body alone is one actor)
 
     def _from_entry(self, m: Mention, span: Span, date: str | None, how: str, doc: Document) -> Actor:
         country, sector, reason = m.entry.code_on(date)
@@ -1044,6 +1060,8 @@ def np_span(token: Token) -> Span:
 def place_name(tok: Token) -> str | None:
     """The proper name a place phrase gives: "Kharkiv", "Anbar province", "the Tyumen region",
     "the village of Poonch"."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "seized in March" names a month, not the English town
     if tok.pos_ == "PROPN":
         return " ".join(t.text for t in np_span(tok) if t.pos_ == "PROPN") or tok.text
     if tok.pos_ != "NOUN":

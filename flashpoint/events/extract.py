@@ -514,6 +514,8 @@ class EventExtractor(ArgumentFinder):
             up = up.head.head
         if up.dep_ == "pobj" and up.head.lower_ in background:
             return []  # "since the invasion": background, not news
+        if trig.event_type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("authority"):
+            return []  # "killings carried out on the militia's orders": whose authority, no request of its own
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is not None and self.background_clause(clause):
             return []  # "where 24 people were killed in riots last March"
@@ -873,6 +875,9 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: modal '{c.text}'"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                     return negated, True, f"hypothetical: conditional '{c.text}'"
+                if c.dep_ == "mark" and c.lower_ == "as" and c.i >= 2 and c.doc[c.i - 1].lower_ == "long" \
+                        and c.doc[c.i - 2].lower_ in ("as", "so"):
+                    return negated, True, "hypothetical: conditional 'as long as'"  # (what is held against a party)
                 if c.dep_ == "mark" and c.lower_ in pending and cur.dep_ == "advcl" and (
                         cur.tag_ in ("VBP", "VBZ", "VB") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBP", "VBZ")
                                                                 for a in cur.children)):

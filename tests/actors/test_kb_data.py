@@ -11,7 +11,7 @@ MIN_COUNTS = {"countries": 240, "igos": 80, "organisations": 350}
 
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "OPP", "PTY", "CVL", "REF",
            "JRN", "MED", "BUS", "LAB", "EDU", "REL", "ELI", "AGR", "CRM", "UNK"}
-NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC"}
+NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}  # as flashpoint.actors.kb.NON_STATE and docs/actors.md
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX", "PSE"}
 KINDS = {
     "countries": {"country"},

@@ -181,7 +181,7 @@ def test_spot_sharaa_two_roles(people):
 
 def test_spot_misc(people):
     nasrallah = _find(people, "Nasrallah")
-    assert any(r["country"] == "LBN" and r["sector"] == "UAF" for r in _roles_on(nasrallah, "2020-01-01"))
+    assert any(r["country"] == "LBN" and r["sector"] == "REB" for r in _roles_on(nasrallah, "2020-01-01"))
     assert not _roles_on(nasrallah, "2024-10-15")
     zel = _find(people, "Zelenskyy")
     assert any(r["country"] == "UKR" and r["sector"] == "GOV" for r in _roles_on(zel, "2023-03-01"))

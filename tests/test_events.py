@@ -1205,6 +1205,65 @@ def test_rejected_allegations_answer_whoever_made_them():
     assert e["source"]["code"] == "RUSGOV" and e["target"]["code"] == "POLGOV"
 
 
+def test_a_by_phrase_closing_the_sentence_after_a_parenthetical_is_the_passive_s_agent():
+    [e] = only(code("The finance minister has been criticised for the loans, much of it thought to have been "
+                    "wasted, by Polish lawmakers."), "ACCUSE")
+    assert e["source"]["code"] == "POLLEG"
+
+
+def test_a_participle_after_the_comma_closing_a_clause_has_that_clause_s_subject():
+    events = code("Kenya lodged a formal protest with Uganda on Tuesday, charging its neighbour with arming cattle "
+                  "raiders in what is said was tantamount to sabotage.")
+    assert all(e["source"]["country"] == "KEN" for e in only(events, "ACCUSE"))
+
+
+def test_a_subject_the_parser_joined_to_an_opening_phrase_is_still_the_subject():
+    [e] = only(code("With the signing of a Declaration of Principles (DOP) on Border Demarcation, the Angolan "
+                    "government and FNLA/M have agreed to reopen the crossings."), "AGREE")
+    assert e["source"]["code"] == "AGOGOV"
+
+
+def test_a_main_verb_hung_inside_a_subject_taken_for_the_root_has_that_subject():
+    [e] = only(code("Doctors from three Norwegian charities collected and delivered blankets to an orphanage "
+                    "in Herat."), "AID")
+    assert e["source"]["code"] == "NORMED"
+
+
+def test_of_two_subjects_given_to_a_verb_of_saying_the_first_is_the_reported_clause_s():
+    [e] = only(code("Kurdish youths resorted to burning tyres during rallies against the governor, witnesses "
+                    "said on Friday."), "PROTEST")
+    assert e["source"]["sector"] == "CVL" and e["source"]["text"] == "Kurdish youths"
+
+
+def test_a_gerund_after_in_by_or_after_is_done_by_the_subject_of_the_verb_it_hangs_on():
+    [e] = only(code("Inmates rioted at a prison in Goma on Monday, joining hundreds of protesters in demanding the "
+                    "release of political detainees, residents said."), "REQUEST")
+    assert e["source"]["text"] == "Inmates" and e["source"]["country"] == "COD"
+    [e] = only(code("Soldiers guarded the market after fighting between two rival clans left 12 dead."), "ASSAULT")
+    assert not e["source"]["text"]  # a gerund used as a noun: the fighting is no act of the soldiers
+
+
+def test_at_the_hands_of_names_the_doer_of_a_passive():
+    [e] = only(code("The journalist was tortured at the hands of Eritrean police."), "ASSAULT")
+    assert e["source"]["code"] == "ERICOP"
+
+
+def test_an_act_in_a_participle_after_the_reporter_is_the_reported_clause_s_subject_s():
+    for text in ("Rebels ambushed a police patrol, the ministry said, killing two officers.",
+                 "Rebels ambushed an army patrol, the army said, killing four soldiers."):
+        events = only(code(text), "ASSAULT")
+        assert events and all(e["source"]["sector"] == "REB" for e in events)
+
+
+def test_what_comes_under_attack_is_the_target_and_a_from_or_by_phrase_the_doer():
+    [e] = only(code("Ukrainian positions near Kupiansk came under Russian bombardment."), "ASSAULT")
+    assert e["source"]["country"] == "RUS" and e["target"]["country"] == "UKR"
+    [e] = only(code("The base came under heavy shelling by rebel forces."), "ASSAULT")
+    assert e["source"]["sector"] == "REB"
+    [e] = only(code("The opposition leader was placed under arrest by Zambian police."), "COERCE")
+    assert e["source"]["code"] == "ZMBCOP" and e["target"]["sector"] == "OPP"
+
+
 def test_a_press_release_is_a_document_not_a_release():
     events = code("Troops have shelled three villages this week, according to a press release by the "
                   "Northern Liberation Front.")

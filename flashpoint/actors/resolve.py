@@ -37,6 +37,9 @@ GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
 PERSON_NOUNS = set(WORDS["person_noun"])
 SPONSORS = set(WORDS["sponsor"])
+MEMBERSHIP = set(WORDS["membership"])
+STAFF = set(WORDS["staff"])
+SITES = set(WORDS["site"])
 SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
@@ -380,6 +383,24 @@ class ActorResolver(MentionFinder):
                 cm = mention_at.get(c.i)
                 if c.dep_ in ("compound", "poss", "nmod") and cm and cm.entry.kind not in ("country", "person") and cm.entry.country:
                     country, country_reason = cm.entry.country, f"'{c.text}' is {cm.entry.name}"
+                    break
+        if sector is not None and not country:
+            # "workers affiliated with the Serbian union", "soldiers loyal to the general": the
+            # country of the body or person they belong to, with their own sector
+            counted = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" and (
+                token.head.head.lemma_.lower() in QUANTITY_HEADS or token.head.head.like_num) else token
+            for c in [*token.children, *(counted.children if counted.i != token.i else ())]:
+                if c.dep_ == "prep" and c.lower_ == "at" and token.lemma_.lower() in STAFF:
+                    # "workers at the Bolivian state oil company", "students at Tehran University"
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                elif c.dep_ in ("acl", "amod") and c.lemma_.lower() in MEMBERSHIP and c.i > token.i:
+                    obj = next((g for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+                                for g in p.children if g.dep_ == "pobj"), None)
+                else:
+                    continue
+                owner = self.resolve(obj, doc, date, depth + 1) if obj is not None else None
+                if owner is not None and owner.country:
+                    country, country_reason = owner.country, f"{c.text} {owner.name}"
                     break
         if sector is not None and not country:  # "the town of Avdiivka", "residents of Jenin": the place's country
             country, country_reason = self.named_place_country(token, doc)
@@ -795,7 +816,10 @@ class ActorResolver(MentionFinder):
         mention_at = doc.user_data.get("mention_at", {})
         found = {m.entry.country for m in doc.user_data.get("mentions", [])
                  if sent.start <= m.start < sent.end and m.entry.kind == "country" and m.how in ("name", "capital")
-                 and sdoc[m.end - 1].dep_ == "pobj" and sdoc[m.end - 1].head.lower_ in LOCATIVES}
+                 and sdoc[m.end - 1].dep_ == "pobj" and (
+                     sdoc[m.end - 1].head.lower_ in LOCATIVES
+                     # "took to the streets of Dhaka", "the main square of Tbilisi": a site of the place
+                     or sdoc[m.end - 1].head.lower_ == "of" and sdoc[m.end - 1].head.head.lemma_.lower() in SITES)}
         if not found:  # a town or province instead: "three men in Basra", "in Anbar province"
             for tok in sent:
                 if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVES or tok.head.lower_ == "of"

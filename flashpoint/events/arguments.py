@@ -37,6 +37,19 @@ class ArgumentFinder:
                 return subj
             if tok is verb and (fronted := fronted_apposition(verb)) is not None:
                 return fronted
+            if tok.i == verb.i:
+                fronted = fronted_subject(verb)
+                if fronted is not None and self.lex.match(fronted) is None:
+                    # "With the signing of a deal, the government and the rebels agreed" (an event noun
+                    # there, "On the first day, a car bombing killed ...", is left to the noun's own event)
+                    return fronted
+            if tok.dep_ == "csubj" and tok.tag_ == "VBG" and tok.i > tok.sent.start and tok.doc[tok.i - 1].text == ",":
+                main = tok.doc[tok.i - 1].head
+                if main.pos_ in ("VERB", "AUX") and main.i < tok.i and main.i != tok.i:
+                    # "X lodged a protest with Y, charging its neighbour with ...": a participle after
+                    # the comma closing a clause is that clause's, wherever the parser hung it
+                    tok = main
+                    continue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):
                 obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -44,14 +57,31 @@ class ArgumentFinder:
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
                 tok = tok.head.head  # "X are guilty of violating the ceasefire": X violated it
                 continue
-            if tok.dep_ == "advcl" and tok.tag_ == "VBG":
-                # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in self.lex.cue("gerund_subject") and tok.head.head.pos_ == "VERB" \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+                # "prisoners joined the demonstrators in demanding a referendum" (but "patrolled the
+                # streets after fighting between two tribes": a gerund used as a noun, no one's act)
+                tok = tok.head.head
+                continue
+            hit = self.lex.match(tok) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and (hit is None or self.types[hit[0].event_type].quad in (1, 3)):
+                # "..., the ministry said, accusing Kyiv of terrorism": the speaker accuses (but
+                # "rebels ambushed a patrol, the army said, killing four soldiers": the rebels kill)
                 said = next((c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i
                              and all(t.is_punct for t in tok.doc[c.right_edge.i + 1:tok.i])
                              and any(w in self.lex.cue("speech") for w in lemmas(c))), None)
                 speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
                 if speaker is not None:
                     return speaker
+            if hit is not None and self.types[hit[0].event_type].quad in (2, 4) \
+                    and any(w in self.lex.cue("speech") for w in lemmas(tok.head)):
+                told = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+                if told is None and tok.head.dep_ == "parataxis" and tok.head.head.i < tok.head.i:
+                    told = tok.head.head  # ("Rebels ambushed a patrol, the ministry said, killing ...")
+                if told is not None:
+                    tok = told  # "Rebels ambushed a patrol, the army said, killing four": the rebels kill
+                    continue
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl" \
                     and tok.doc[tok.i - 1].lower_ == ",":
                 # "cleared protesters who had blocked the avenue, detaining 38": the participle
@@ -74,7 +104,12 @@ class ArgumentFinder:
                     if tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
                         tok = tok.head.head
                         continue
-                    return None
+                    if tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "nsubj" and tok.head.head.i > tok.i and sum(
+                            c.dep_ == "nsubj" for c in tok.head.head.children) > 1:
+                        # "Youths resorted to ..., officials said" read with two subjects of "said":
+                        # the first, with the verb hung on it, is that verb's subject
+                        return tok.head
+                    return root_noun_subject(tok)
                 tok = tok.head
                 continue
             if tok.dep_ == "relcl":
@@ -112,6 +147,27 @@ class ArgumentFinder:
         for c in verb.children:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in verb.children:  # "killed at the hands of the militia": the militia killed them
+            hands = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ == "hands"), None) \
+                if c.dep_ == "prep" and c.lower_ == "at" else None
+            of = next((g for g in hands.children if g.dep_ == "prep" and g.lower_ == "of"), None) if hands else None
+            if of is not None:
+                return next((g for g in of.children if g.dep_ == "pobj"), None)
+        return None
+
+    def distant_agent(self, verb: Token) -> Token | None:
+        """"X has been accused of Y, much of it believed to have been hidden, by Z officials": the
+        "by" phrase that closes the sentence after a comma, set off from the parenthetical the
+        parser hung it on, is the agent of the passive before it (not of a verb of an event of its own)."""
+        doc = verb.doc
+        for by in verb.sent:
+            if by.lower_ != "by" or by.i <= verb.i + 1 or doc[by.i - 1].text != "," or by.head.i == verb.i \
+                    or by.head.i < verb.i or by.dep_ not in ("prep", "agent") or self.lex.match(by.head) is not None:
+                continue
+            obj = next((g for g in by.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            end = obj.right_edge.i + 1 if obj is not None else None
+            if end is not None and (end >= verb.sent.end or doc[end].is_punct and doc[end].text in ".!?;"):
+                return obj
         return None
 
     def through_instrument(self, tok: Token) -> tuple[Token | None, str | None]:
@@ -740,6 +796,43 @@ def finite_on_root(verb: Token) -> bool:
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i \
         and any(t.text == "," for t in verb.doc[head.i:verb.i]) and not any(
             t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """"With the signing of a deal, the government and the rebels have agreed to ...": a finite
+    verb with no subject whose clause opens with a phrase the parser stretched over the subject,
+    joining it to the phrase's object as a conjunct after the comma. The noun phrase between
+    that comma and the verb is the subject."""
+    if verb.pos_ not in ("VERB", "AUX") or not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)):
+        return None
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.left_edge.i != verb.sent.start:
+            continue
+        for t in prep.subtree:
+            if t.dep_ in ("conj", "appos") and t.pos_ in ("NOUN", "PROPN") and t.left_edge.i > prep.i + 1 \
+                    and doc[t.left_edge.i - 1].text == "," and all(
+                        w.dep_ in ("aux", "neg", "advmod") for w in doc[t.right_edge.i + 1:verb.i]):
+                return t
+    return None
+
+
+def root_noun_subject(verb: Token) -> Token | None:
+    """"Doctors from two aid groups donated and delivered medicine to ...": with no verb as the
+    sentence's root, the parser hung the main verb on a noun inside the subject it took for the
+    root; a past-tense verb there with an object (its own or a conjunct's) is the sentence's
+    verb, and that root noun its subject."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN") or verb.i < root.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children):
+        return None
+    head = verb.head  # a preposition's object in the root noun's own phrase: "from two aid groups"
+    if not (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == root.i):
+        return None
+    if not any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children):
+        return None
+    return root
 
 
 def region(resolver, doc, tok: Token) -> Actor | None:

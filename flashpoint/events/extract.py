@@ -299,7 +299,7 @@ class EventExtractor(ArgumentFinder):
             passive = False
             rule = "subject of a stative passive"
         if passive:
-            agent = self.agent_of(verb)
+            agent = self.agent_of(verb) or self.distant_agent(verb)
             weapon_mode = None
             if agent is not None:
                 actor_tok, weapon_mode = self.through_instrument(agent)
@@ -576,6 +576,20 @@ class EventExtractor(ArgumentFinder):
             b is not a and b.country == a.country and b.sector for b in sources))]
         sources = [a for k, a in enumerate(sources) if not any(_same(a, b) for b in sources[:k])]
         targets: list[Actor | None] = []
+        if trig.event_type in ("ASSAULT", "COERCE") and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
+                and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "the convoy came under attack from Taliban fighters", "was placed under arrest by police":
+            # the subject undergoes it; a "from"/"by" phrase, on the noun or the verb, does it
+            verb = noun.head.head
+            if not sources:
+                for c in verb.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        sources += self.actors_of(doc, resolver, obj) if obj is not None else []
+                        rule = f"'{c.lower_}' phrase of '{verb.text} under'" if sources else rule
+            undergoer = self.subject_of(verb)
+            targets = [a for a in self.actors_of(doc, resolver, undergoer) if not any(_same(a, b) for b in sources)] \
+                or ([None] if sources else [])  # (whoever attacks is not also attacked)
         between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None and not sources:
             obj = next((g for g in between.children if g.dep_ == "pobj"), None)

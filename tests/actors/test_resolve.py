@@ -106,6 +106,36 @@ def test_where_talks_are_held_names_no_side_of_the_story():
                   "city of Jeddah. The army delegation demanded that the RSF leave civilian homes.", "2024-06-19")
     [e] = [e for e in events if e["event_type"] == "REQUEST"]
     assert e["source"]["code"] == "SDNMIL"
+
+
+def test_people_affiliated_with_or_belonging_to_a_body_take_its_country():
+    [e] = only(code("Thousands of workers affiliated with the Chilean Dockers' Union stopped work on the first day "
+                    "of a strike on Monday."), "PROTEST")
+    assert e["source"]["code"] == "CHLLAB"
+
+
+def test_youths_are_civilians_and_an_archbishop_or_a_rabbi_a_religious_leader():
+    [e] = only(code("Palestinian youths threw stones at a patrol in Hebron."), "PROTEST")
+    assert e["source"]["code"] == "PSECVL"
+    [e] = only(code("Archbishop Emmanuel Okafor on Sunday called for talks with the rebels."), "REQUEST")
+    assert e["source"]["sector"] == "REL"
+    [e] = only(code("Rabbi David Levin condemned the vandalism."), "ACCUSE")
+    assert e["source"]["sector"] == "REL"
+
+
+def test_nurses_are_health_workers_and_staff_at_a_place_take_its_country():
+    [e] = only(code("Frustrated with the delays, Ghanaian nurses launched an indefinite strike on Monday."), "PROTEST")
+    assert e["source"]["code"] == "GHAMED"
+    [e] = only(code("Workers at the Bolivian state oil company went on strike over unpaid wages."), "PROTEST")
+    assert e["source"]["code"] == "BOLLAB"
+
+
+def test_people_in_the_streets_or_square_of_a_capital_are_its_country_s():
+    [e] = only(code("Thousands of people took to the streets of Dhaka to protest against the election results."),
+               "PROTEST")
+    assert e["source"]["code"] == "BGDCVL"
+
+
 def test_vessels_have_sectors_and_keep_their_own_flag():
     [attack] = only(code("Rebel boats fired rockets at a French frigate off the coast of Somalia on Sunday."), "ASSAULT")
     assert (attack["target"]["country"], attack["target"]["sector"]) == ("FRA", "MIL")

@@ -1433,3 +1433,10 @@ def test_sending_away_envoys_or_an_agency_is_an_expulsion():
     [e] = only(code("Caracas forced the UN human rights office out of the country on Friday."), "SANCTION")
     assert e["mode"] == "expel"
     assert only(code("Thailand deported 40 Myanmar workers on Friday."), "COERCE")
+
+
+def test_state_forces_freeing_someone_else_s_captives_rescue_them():
+    [e] = only(code("Army commandos freed 12 teachers held by bandits in a forest camp on Sunday."), "AID")
+    assert e["target"]["sector"] == "EDU"
+    assert only(code("The militia freed 12 hostages on Sunday."), "RETREAT")
+    assert only(code("The army freed 20 detainees held at the barracks on Sunday."), "RETREAT")

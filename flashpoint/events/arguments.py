@@ -401,7 +401,8 @@ class ArgumentFinder:
                     if actor is not None:
                         return actor
         proposal = tok.lemma_.lower() in self.lex.cue("proposal")
-        for c in tok.children:  # "the rallies by the group", "the demonstration staged by students"
+        people = tok.lemma_.lower() in resolver.kb.sector_nouns  # ("villagers held by kidnappers": the villagers)
+        for c in tok.children if not people else ():  # "the rallies by the group", "the demonstration staged by students"
             # (and who puts a proposal: "an offer from Kabul", "at the request of Russia")
             by = c if c.dep_ == "prep" and (c.lower_ == "by" or proposal and c.lower_ in ("from", "of")) else \
                 next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None

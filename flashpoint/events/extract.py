@@ -400,6 +400,16 @@ class EventExtractor(ArgumentFinder):
             trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel") if envoys else \
                 _with_mode(_with_type(trig, "COERCE", "174"), "deport")
             rule += "; ordered to leave → expelled"
+        if trig.event_type == "RETREAT" and trig.mode == "release" and any(
+                s is not None and s.sector in ("MIL", "COP") for s in sources) and any(
+                t is not None and t.start >= 0 and any(
+                    w.lemma_.lower() in self.lex.cue("captive") or w.lower_ in self.lex.cue("captive")
+                    or w.lemma_ == "hold" and any(c.dep_ == "agent" for c in w.children)  # "held by kidnappers"
+                    for w in verb.doc[t.start:t.end].root.subtree)
+                for t in targets):
+            # "troops freed 38 villagers held by kidnappers": a rescue, not a release by their captors
+            trig = _with_mode(_with_type(trig, "AID", "073"), None)
+            rule += "; captives freed by state forces → rescued"
         if trig.event_type == "COERCE" and trig.mode == "deport" and any(
                 t is not None and (t.country in ("IGO", "NGO") or t.sector == "GOV" and any(
                     s is not None and s.country and t.country and s.country != t.country for s in sources))

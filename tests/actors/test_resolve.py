@@ -279,3 +279,13 @@ def test_a_known_surname_after_another_given_name_is_another_person():
     assert e["source"]["name"] != "Vladimir Putin" and e["source"]["country"] is None
     [e] = only(code("Vladimir Putin met the Chinese president on Monday.", "2024-05-01"), "CONSULT")
     assert e["source"]["country"] == "RUS" and e["source"]["sector"] == "GOV"
+
+
+def test_a_phrase_s_own_country_adjective_owns_its_generic_holder():
+    [e] = only(code("A Russian warship fired on two Ukrainian government boats in the strait on Friday."), "ASSAULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("UKR", "GOV")
+
+
+def test_a_presidential_aide_is_government():
+    [e] = only(code("In Tehran, presidential aide Hamid Rostami accused Washington of lying."), "ACCUSE")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("IRN", "GOV")

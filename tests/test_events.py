@@ -1440,3 +1440,10 @@ def test_state_forces_freeing_someone_else_s_captives_rescue_them():
     assert e["target"]["sector"] == "EDU"
     assert only(code("The militia freed 12 hostages on Sunday."), "RETREAT")
     assert only(code("The army freed 20 detainees held at the barracks on Sunday."), "RETREAT")
+
+
+def test_joint_operations_and_patrols_are_cooperation_between_the_partners():
+    [e] = only(code("Kenyan and Somali troops launched a joint operation against the militants on Monday."), "COOPERATE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"KEN", "SOM"}
+    [e] = only(code("Japanese and Indian warships began a joint patrol in the bay on Monday."), "COOPERATE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"JPN", "IND"}

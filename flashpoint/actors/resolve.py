@@ -32,6 +32,7 @@ GROUP_HEADS = set(WORDS["group_head"])
 ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
 FOLLOWERS = set(WORDS["follower"])
+OFFSHOOTS = set(WORDS["offshoot"])
 FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
@@ -368,6 +369,8 @@ class ActorResolver(MentionFinder):
                 # in the phrase ("Israeli intelligence officials") beats one inherited
                 country = (best.country if best.actor_id else None) or country or best.country or \
                     next((a.country for a in inner if a.country), None)
+                if token.lemma_.lower() in OFFSHOOTS:  # "Islamic State's Mozambique branch": Mozambique's
+                    country = next((a.country for a in inner if (a.actor_id or "").startswith("country:")), country)
                 # a country stands behind "Cairo's security chief": the head's own sector says which part of it
                 own = sector if sector and (best.actor_id or "").startswith("country:") else None
                 actor = self._actor(span, best.name, country, own or best.sector or sector, best.actor_id,
@@ -1072,7 +1075,10 @@ def place_name(tok: Token) -> str | None:
         return None
     names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if names:
-        return " ".join(t.text for t in tok.doc[names[0].i:names[-1].i + 1])
+        start = names[0].i  # (the whole name: "Cabo Delgado village", not "Delgado village")
+        while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return " ".join(t.text for t in tok.doc[start:names[-1].i + 1])
     obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
     if obj is None:

@@ -311,6 +311,8 @@ class ArgumentFinder:
         # (whom forces are moved against is named, not found further down: "troops from Malawi")
         answering = trig.event_type in ("REJECT", "AGREE", "CONCEDE")
         for tok in self.nearby_objects(head, covered_ids, answering) if trig.event_type != "MOBILIZE" else ():
+            if trig.event_type == "COOPERATE" and tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at"):
+                continue  # "a joint operation against the militants": whom they work against is no partner
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
                 return actors

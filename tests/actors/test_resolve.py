@@ -289,3 +289,10 @@ def test_a_phrase_s_own_country_adjective_owns_its_generic_holder():
 def test_a_presidential_aide_is_government():
     [e] = only(code("In Tehran, presidential aide Hamid Rostami accused Washington of lying."), "ACCUSE")
     assert (e["source"]["country"], e["source"]["sector"]) == ("IRN", "GOV")
+
+
+def test_a_town_s_whole_name_and_a_branch_named_for_a_country():
+    [e] = only(code("Gunmen killed five herders in a Nasarawa village raid on Monday."), "ASSAULT")
+    assert e["source"]["country"] == "NGA"
+    [e] = only(code("Al-Qaeda's Somalia affiliate claimed the bombing on Friday."), "ASSAULT")
+    assert e["source"]["country"] == "SOM"

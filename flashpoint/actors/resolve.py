@@ -434,6 +434,9 @@ class ActorResolver(MentionFinder):
                 body = next((mention_at[t.i] for t in span if t.i < token.i and t.i in mention_at and
                              mention_at[t.i].entry.kind not in ("country", "person") and mention_at[t.i].entry.country),
                             None) if title_sector else None
+                if body is not None and body.entry.kind in ("armed_group", "party"):
+                    # "Hamas spokesman Hazem Qassem", "M23 commander X": speaks or fights for the group
+                    return self._from_entry(body, span, date, f"'{span.text}' holds an office of {body.entry.name}", doc)
                 if body is not None and not country:  # "Arab League Secretary General Chadli Klibi"
                     country, country_reason = body.entry.country, f"titled by {body.entry.name}"
                 if title_sector and not country:

@@ -296,3 +296,8 @@ def test_a_town_s_whole_name_and_a_branch_named_for_a_country():
     assert e["source"]["country"] == "NGA"
     [e] = only(code("Al-Qaeda's Somalia affiliate claimed the bombing on Friday."), "ASSAULT")
     assert e["source"]["country"] == "SOM"
+
+
+def test_an_armed_group_s_spokesman_speaks_for_the_group():
+    [e] = only(code("Hamas spokesman Fawzi Nasser rejected the proposal on Monday.", "2025-02-19"), "REJECT")
+    assert e["source"]["code"].startswith("PSEREB")

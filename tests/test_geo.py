@@ -280,3 +280,9 @@ def test_people_of_no_stated_nationality_are_of_the_country_where_they_were_hit(
     assert (e["target"]["country"], e["target"]["sector"]) == ("NGA", "CVL")
     [e] = only(code("Drones struck a fishing village in Sittwe on Monday, killing four people."), "ASSAULT")
     assert e["target"]["country"] == "MMR"
+
+
+def test_a_town_named_after_town_of_is_found_even_when_tagged_as_a_noun():
+    from conftest import code, only
+    [e] = only(code("Rebels shelled army posts around the town of Sake on Wednesday.", "2026-02-19"), "ASSAULT")
+    assert e["location"]["country"] == "COD"

@@ -197,6 +197,14 @@ class ActorResolver(MentionFinder):
                     office = self.resolve(child, doc, date, depth + 1)
                     if office is not None and (office.actor_id or "").startswith(("igo:", "org:")):
                         return self._like(span, office, f"appositive: an office of {office.name}")
+        if token.lemma_.lower() in ARMED_MEN | {"fighter", "member", "commander", "unit", "faction", "position", "cell"}:
+            # "fighters of the M23 rebel group", "militants of Boko Haram": the group's own men
+            of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            group = self.resolve(of, doc, date, depth + 1) if of is not None else None
+            entry = self.kb.entries.get(group.actor_id) if group is not None and group.actor_id else None
+            if entry is not None and entry.kind == "armed_group":
+                return self._like(span, group, f"'{token.text}' of {group.name}")
         # a known body's acronym in brackets closing the phrase names it: "the peacekeeping force
         # in Lebanon (UNIFIL)"
         last = span[-1] if span[-1].text != ")" or len(span) < 2 else span[-2]

@@ -302,7 +302,9 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
     while i < n:
         t = sdoc[i]
         # (a capitalised common word after a locative preposition may be a town: "near Sake")
-        town_noun = t.pos_ == "NOUN" and t.i > 0 and not t.is_sent_start and sdoc[t.i - 1].lower_ in STRONG_PREPS
+        town_noun = t.pos_ == "NOUN" and t.i > 0 and not t.is_sent_start and (
+            sdoc[t.i - 1].lower_ in STRONG_PREPS  # ("the town of Sake" too)
+            or t.i > 1 and sdoc[t.i - 1].lower_ == "of" and sdoc[t.i - 2].lower_ in PLACE_NOUNS)
         if t.i in taken or t.pos_ != "PROPN" and not town_noun or not t.text[:1].isupper() \
                 or t.ent_type_ not in NAME_ENTS | {"NORP"} or t.lower_ in NOT_PLACES:
             i += 1

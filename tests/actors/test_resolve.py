@@ -301,3 +301,8 @@ def test_a_town_s_whole_name_and_a_branch_named_for_a_country():
 def test_an_armed_group_s_spokesman_speaks_for_the_group():
     [e] = only(code("Hamas spokesman Fawzi Nasser rejected the proposal on Monday.", "2025-02-19"), "REJECT")
     assert e["source"]["code"].startswith("PSEREB")
+
+
+def test_fighters_of_a_known_armed_group_are_the_group():
+    [e] = only(code("Fighters of the Boko Haram group stormed a village in Borno on Sunday."), "ASSAULT")
+    assert e["source"]["code"].startswith("NGAREB")

@@ -1447,3 +1447,10 @@ def test_joint_operations_and_patrols_are_cooperation_between_the_partners():
     assert {e["source"]["country"], e["target"]["country"]} == {"KEN", "SOM"}
     [e] = only(code("Japanese and Indian warships began a joint patrol in the bay on Monday."), "COOPERATE")
     assert {e["source"]["country"], e["target"]["country"]} == {"JPN", "IND"}
+
+
+def test_trading_fire_and_distributing_food():
+    [e] = only(code("Chadian and Sudanese troops traded fire along the border on Sunday."), "ASSAULT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"TCD", "SDN"}
+    [e] = only(code("Red Crescent volunteers distributed blankets to flood victims in Sindh on Monday."), "AID")
+    assert e["target"]["sector"] == "CVL"

@@ -1454,3 +1454,8 @@ def test_trading_fire_and_distributing_food():
     assert {e["source"]["country"], e["target"]["country"]} == {"TCD", "SDN"}
     [e] = only(code("Red Crescent volunteers distributed blankets to flood victims in Sindh on Monday."), "AID")
     assert e["target"]["sector"] == "CVL"
+
+
+def test_a_headline_verb_the_tagger_took_for_a_noun_is_a_verb():
+    events = code("Nigerian police disperse protest in Lagos as prices soar")
+    assert only(events, "ASSAULT")

@@ -72,7 +72,8 @@ class Lexicon:
 
     def match(self, token: Token) -> tuple[Trigger, list[Token]] | None:
         """The longest lexicon phrase headed by ``token``, with the tokens it covers."""
-        pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
+        pos = "V" if token.pos_ == "VERB" or headline_verb(token) else \
+            "N" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
         for key in lemmas(token):
@@ -144,3 +145,10 @@ def read_cues(path: Path) -> dict[str, dict[str, str]]:
 def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     paths = [data_path("events", "data", "triggers.tsv"), *map(Path, extra)]
     return Lexicon.load(paths)
+
+
+def headline_verb(token: Token) -> bool:
+    """"Haitian police disperse protest": in a headline the tagger may take the verb for a noun,
+    yet parse it as the root with a subject and an object; such a root is a verb."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children) \
+        and any(c.dep_ in ("dobj", "prep") for c in token.children)

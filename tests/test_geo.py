@@ -286,3 +286,9 @@ def test_a_town_named_after_town_of_is_found_even_when_tagged_as_a_noun():
     from conftest import code, only
     [e] = only(code("Rebels shelled army posts around the town of Sake on Wednesday.", "2026-02-19"), "ASSAULT")
     assert e["location"]["country"] == "COD"
+
+
+def test_a_name_after_a_direction_word_is_a_place():
+    from conftest import code, only
+    [e] = only(code("Government jets bombed rebel positions in northern Idlib on Friday.", "2019-06-01"), "ASSAULT")
+    assert e["location"] is not None and e["location"]["country"] == "SYR"

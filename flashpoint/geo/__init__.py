@@ -386,6 +386,9 @@ def _place_context(sdoc, i: int, j: int) -> str | None:
         return "strong+"  # "Dunya Pur, a small town ...", "Ballymurphy, an IRA stronghold"
     if prev is not None and prev.lower_ in STRONG_PREPS:
         return "strong"
+    if prev is not None and i >= 2 and (prev.lower_ in DIRECTION_WORDS | {"central"}) \
+            and sdoc[i - 2].lower_ in STRONG_PREPS:
+        return "strong"  # "in northern Aleppo" (a name the recogniser missed after a direction)
     if prev is not None and prev.lower_ == "on" and (prev.head.lower_ in EVENT_NOUNS | {"siege", "shelling", "assault", "airstrike", "airstrikes", "strike", "strikes", "offensive", "march", "advance"}
                                                                    or prev.head.lemma_ in TERRITORIAL_VERBS):
         return "strong"  # "the attack on Sere Kaniye", "the siege on Manbij"

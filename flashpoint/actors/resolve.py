@@ -250,8 +250,15 @@ class ActorResolver(MentionFinder):
                 elif not any(c.dep_ == "acl" for c in token.children):
                     living = False  # "the Albanians of Albania" are the country; "Palestinians living in Gaza" people
             community = country != m.entry.country  # a people living in another country: not that state
+            # "Kenyans protested", "young Algerians blocked roads": people, as ICEWS codes citizens
+            # ("the Palestinians rejected the plan" speaks for the nation: no sector)
+            people = m.how == "demonym" and token.tag_ in ("NNPS", "NNS") and not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            if people and not (counted or ethnic or living):
+                reason += ", people → CVL"
             return self._actor(span, token.text if community else m.entry.name, country,
-                               "CVL" if counted or ethnic or living else None, None if community else m.entry.id, reason)
+                               "CVL" if counted or ethnic or living or people else None,
+                               None if community else m.entry.id, reason)
         if token.lemma_.lower() in RELATIONS:
             other = self.related(token, span, doc, date, depth)
             if other is not None:

@@ -306,3 +306,10 @@ def test_an_armed_group_s_spokesman_speaks_for_the_group():
 def test_fighters_of_a_known_armed_group_are_the_group():
     [e] = only(code("Fighters of the Boko Haram group stormed a village in Borno on Sunday."), "ASSAULT")
     assert e["source"]["code"].startswith("NGAREB")
+
+
+def test_a_people_named_by_its_demonym_are_civilians_not_the_state():
+    [e] = only(code("Angry Ugandans protested against the fuel tax on Tuesday."), "PROTEST")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("UGA", "CVL")
+    [e] = only(code("The Ugandans rejected the offer on Tuesday."), "REJECT")
+    assert e["source"]["sector"] != "CVL"

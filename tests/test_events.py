@@ -1459,3 +1459,15 @@ def test_trading_fire_and_distributing_food():
 def test_a_headline_verb_the_tagger_took_for_a_noun_is_a_verb():
     events = code("Nigerian police disperse protest in Lagos as prices soar")
     assert only(events, "ASSAULT")
+
+
+def test_a_past_tense_joined_to_a_reported_would_clause_is_the_speaker_s():
+    [e] = only(code("A Thai army spokesman said the army would keep patrolling the border and accused "
+                    "Cambodian troops of laying new mines."), "ACCUSE")
+    assert e["source"]["country"] == "THA" and e["target"]["country"] == "KHM"
+
+
+def test_an_opening_phrase_is_no_part_of_the_subject_and_a_gang_leader_is_a_criminal():
+    [e] = only(code('In a video posted online, gang leader Jean "Bois" Pierre threatened to attack the police '
+                    'station.'), "THREATEN")
+    assert e["source"]["text"].startswith("gang leader") and e["source"]["sector"] == "CRM"

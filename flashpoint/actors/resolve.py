@@ -890,7 +890,7 @@ class ActorResolver(MentionFinder):
         ordered = [t.lower_ for t in window]
         found = {self.kb.sector_nouns.get(f"{a} {b}", (None,))[0] for a, b in zip(ordered, ordered[1:])}
         found |= {self.kb.sector_nouns.get(word, (None,))[0] for word in words}
-        for sector in ("JUD", "LEG", "REL", "REB", "UAF", "OPP", "JRN", "COP", "SPY", "MIL", "GOV"):
+        for sector in ("JUD", "LEG", "REL", "REB", "UAF", "CRM", "OPP", "JRN", "COP", "SPY", "MIL", "GOV"):
             if sector in found:
                 return sector
         return "GOV" if words & PERSON_TITLES_GOV else None
@@ -1061,6 +1061,8 @@ def np_span(token: Token) -> Span:
         child = stack.pop()
         if child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
             continue  # "governments of tolerating ...": a clause, not a part of the name
+        if child.dep_ == "prep" and child.i < token.i and child.i < min(keep):
+            continue  # "In a video posted online, gang leader X": an opening phrase hung on the name
         if child.dep_ == "prep" and child.head.i == token.i and child.lower_ not in ("of", "from"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if not (child.lower_ == "in" and obj is not None and obj.ent_type_ == "GPE"):

@@ -90,6 +90,16 @@ class ArgumentFinder:
                 if up is not None:
                     tok = up
                     continue
+            if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB":
+                # "the spokesman said the army would continue ... and accused X": a past tense joined
+                # to a verb under "would" goes with the reporting verb, not inside what was reported
+                up = tok.head
+                while up.dep_ in ("xcomp", "conj") and up.head.i != up.i:
+                    up = up.head
+                if up.dep_ == "ccomp" and any(a.tag_ == "MD" for a in up.children) \
+                        and any(w in self.lex.cue("speech") for w in lemmas(up.head)):
+                    tok = up.head
+                    continue
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
                 if self.speaks_above(tok):
                     tok = tok.head.head

@@ -803,7 +803,10 @@ class ActorResolver(MentionFinder):
                           if start <= m.start < token.i and m.entry.kind == "country"
                           and m.entry.country != owner.country), None)
             if other is not None:
-                return self._actor(span, other.entry.name, other.entry.country, None, other.entry.id,
+                own_sector = self.sector_of(token)[0]  # ("his Azerbaijani counterpart": that country's office)
+                return self._actor(span, self.kb.generic_name(other.entry.country, own_sector) or other.entry.name
+                                   if own_sector else other.entry.name, other.entry.country, own_sector,
+                                   None if own_sector else other.entry.id,
                                    f"the {token.text} of {owner.name}: {other.entry.name}, named before")
             if neighbour:
                 return None

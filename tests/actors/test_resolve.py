@@ -313,3 +313,8 @@ def test_a_people_named_by_its_demonym_are_civilians_not_the_state():
     assert (e["source"]["country"], e["source"]["sector"]) == ("UGA", "CVL")
     [e] = only(code("The Ugandans rejected the offer on Tuesday."), "REJECT")
     assert e["source"]["sector"] != "CVL"
+
+
+def test_a_counterpart_is_the_same_office_of_the_other_country():
+    [e] = only(code("Peru's foreign minister met his Chilean counterpart in Lima on Monday."), "CONSULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("CHL", "GOV")

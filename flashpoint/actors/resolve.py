@@ -33,6 +33,7 @@ ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
 FOLLOWERS = set(WORDS["follower"])
 OFFSHOOTS = set(WORDS["offshoot"])
+SPEAKERS = set(WORDS["speaker"])
 FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
@@ -865,7 +866,9 @@ class ActorResolver(MentionFinder):
         return None, ""
 
     def owner_of(self, token: Token, doc: Document, date, depth) -> Actor | None:
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "within")), None)
+        # ("a spokesman for the Taliban administration" speaks for it)
+        preps = ("of", "from", "within", "for") if token.lemma_.lower() in SPEAKERS else ("of", "from", "within")
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
         if of is None:
             return None
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)

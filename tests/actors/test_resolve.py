@@ -318,3 +318,10 @@ def test_a_people_named_by_its_demonym_are_civilians_not_the_state():
 def test_a_counterpart_is_the_same_office_of_the_other_country():
     [e] = only(code("Peru's foreign minister met his Chilean counterpart in Lima on Monday."), "CONSULT")
     assert (e["target"]["country"], e["target"]["sector"]) == ("CHL", "GOV")
+
+
+def test_a_spokesman_for_a_body_speaks_for_it():
+    events = code("Kenya accused Somalia of harbouring militants. A spokesman for the Somali government denied "
+                  "the charge on Tuesday.")
+    [e] = only(events, "REJECT")
+    assert e["source"]["country"] == "SOM"

@@ -34,6 +34,7 @@ QUANTITY_HEADS = set(WORDS["quantity"])
 FOLLOWERS = set(WORDS["follower"])
 OFFSHOOTS = set(WORDS["offshoot"])
 SPEAKERS = set(WORDS["speaker"])
+GROUP_PARTS = set(WORDS["group_part"])
 FORMER = set(WORDS["former"])
 GROUP_REFERENCES = set(WORDS["group_reference"])
 COUNTRY_REFERENCES = set(WORDS["country_reference"])
@@ -198,7 +199,7 @@ class ActorResolver(MentionFinder):
                     office = self.resolve(child, doc, date, depth + 1)
                     if office is not None and (office.actor_id or "").startswith(("igo:", "org:")):
                         return self._like(span, office, f"appositive: an office of {office.name}")
-        if token.lemma_.lower() in ARMED_MEN | {"fighter", "member", "commander", "unit", "faction", "position", "cell"}:
+        if token.lemma_.lower() in ARMED_MEN | GROUP_PARTS:
             # "fighters of the M23 rebel group", "militants of Boko Haram": the group's own men
             of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"), None)

@@ -35,8 +35,6 @@ class ArgumentFinder:
                 None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
-            if tok is verb and (fronted := fronted_apposition(verb)) is not None:
-                return fronted
             if tok.i == verb.i:
                 fronted = fronted_subject(verb)
                 if fronted is not None and self.lex.match(fronted) is None:
@@ -785,21 +783,6 @@ class ArgumentFinder:
                              country=source.country, sector="CVL",
                              reason=f"a measure ('{words}') on the people of {source.name}'s own country → CVL")
         return None
-
-
-def fronted_apposition(verb: Token) -> Token | None:
-    """"In Addis Ababa, Somalia's foreign minister met ...": the parser hangs the subject as an
-    apposition of the opening place; the noun phrase right before a verb with no subject is it."""
-    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    while before is not None and before.dep_ in ("aux", "auxpass", "neg", "advmod") and before.head.i == verb.i:
-        before = verb.doc[before.i - 1] if before.i > verb.sent.start else None
-    if before is None:
-        return None
-    head = before if before.dep_ == "appos" else next((a for a in before.ancestors if a.dep_ == "appos"), None)
-    if head is None or head.right_edge.i != before.i or head.head.dep_ != "pobj":
-        return None
-    prep = head.head.head
-    return head if prep.dep_ == "prep" and prep.i == verb.sent.start and prep.head.i == verb.i else None
 
 
 def finite_on_root(verb: Token) -> bool:

@@ -105,6 +105,23 @@ def test_a_header_line_of_several_fields_gives_author_and_date():
     assert meta["published"] is None and meta["title"] == "Talks resume in Doha | World news"
 
 
+def test_header_stamps_with_weekday_clock_and_zone_words_give_the_date():
+    # the stamp word, weekday, clock time and zone words around the date are read past
+    _, meta = clean_text("Dam talks stall\nPublished: Monday 2 March 2026, 11:40 GMT | By Ana Ruiz and Li Wei\n\n"
+                         "Delegates left the table.")
+    assert (meta["author"], meta["published"]) == ("Ana Ruiz", "2026-03-02")
+    _, meta = clean_text("Dam talks stall\nBy Ana Ruiz, Cairo | Published Monday 2 March 2026, 11:40 local time\n\n"
+                         "Delegates left the table.")
+    assert meta["published"] == "2026-03-02"
+    # a dash between the fields, and an update stamp as the only date
+    _, meta = clean_text("Dam talks stall\nBy Ana Ruiz in Cairo and Li Wei in Addis Ababa — Updated Tuesday 3 March 2026, "
+                         "08:00 EAT\n\nDelegates left the table.")
+    assert (meta["author"], meta["published"]) == ("Ana Ruiz", "2026-03-03")
+    _, meta = clean_text("Dam talks stall\nPublished: Monday 2 March 2026 - 11:40 GMT | Staff writers, Cairo\n\n"
+                         "Delegates left the table.")
+    assert meta["published"] == "2026-03-02"
+
+
 def test_a_published_stamp_gives_the_date_before_an_updated_one():
     _, meta = clean_text("Ceasefire holds\nUpdated: 9 May 2025\nPublished: 8 May 2025\n\nGuns fell silent.")
     assert meta["published"] == "2025-05-08"

@@ -25,8 +25,15 @@ DATELINE = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS}.'’-]+(?: [{_CAPS}][{_CAP
                       r"(?:,\s+(?P<date>[^—–()\n-]{3,30}?))?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])")
 BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|ben|ibn|abu|da|di|du|dos|"
                     r"(?:al|el)-[A-Z][\w'’.-]+|[A-Z][\w'’.-]+)){1,3})$")
-# One header line holding several fields: "By Jane Doe | Thursday 12 June 2025 08:15 GMT"
-FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+# One header line holding several fields: "By Jane Doe | Thursday 12 June 2025 08:15 GMT",
+# "By Jane Doe in Lagos — Updated Friday 5 June 2026, 10:15 WAT"
+FIELD_SEPARATOR = re.compile(r"\s+[|•·—–]\s+")
+# An explicit calendar date inside a longer stamp ("Published Thursday 21 August 2025, 18:10
+# local time"): parsed alone, the weekday, clock time and zone words around it don't confuse
+# the date parser.
+CALENDAR_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+(?:19|20)\d\d"
+                           rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+                           r"|(?:19|20)\d\d-\d\d-\d\d)\b", re.I)
 # A time stamp line: "Published: 12 June 2025", "Last updated on March 3, 2024 10:02"
 STAMP = re.compile(r"^(?P<kind>first published|published|posted|last updated|updated)(?:\s+on)?\s*:?\s*(?P<when>.{4,60})$", re.I)
 
@@ -51,6 +58,9 @@ def _key(line: str) -> str:
 def parse_date(text: str) -> str | None:
     import dateparser
 
+    explicit = CALENDAR_DATE.search(text)
+    if explicit:
+        text = explicit.group(0)
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False,
                                                                 "PREFER_DAY_OF_MONTH": "first"})
     return parsed.date().isoformat() if parsed else None
@@ -63,14 +73,20 @@ def header_fields(line: str, meta: dict) -> bool:
     parts = FIELD_SEPARATOR.split(line)
     if len(parts) < 2:
         return False
-    author = when = None
+    author = when = updated = None
     for part in parts:
         if part.lower().startswith("by "):
-            name = re.split(r",| and ", part[3:], maxsplit=1)[0].strip()
+            # "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By Jane Doe in Lagos"
+            name = re.split(r",| and | in ", part[3:], maxsplit=1)[0].strip()
             m = BYLINE.match(name)
             author = author or (m.group(2) if m else None)
         elif DATE_LINE.match(part):
-            when = when or parse_date(part)
+            stamp = STAMP.match(part)
+            if stamp and stamp.group("kind").lower().endswith("updated"):
+                updated = updated or parse_date(stamp.group("when"))
+            else:
+                when = when or parse_date(stamp.group("when") if stamp else part)
+    when = when or updated  # an update stamp gives the day only when no publication stamp does
     if author is None and when is None:
         return False
     meta["author"] = meta["author"] or author
@@ -91,6 +107,8 @@ def clean_text(raw: str) -> tuple[str, dict]:
         key = _key(line)
         if not key:
             continue
+        if i < 8 and len(line) < 160 and header_fields(line, meta):
+            continue
         stamp = STAMP.match(line)
         if stamp and DATE_LINE.match(stamp.group("when")):
             when = parse_date(stamp.group("when"))
@@ -98,8 +116,6 @@ def clean_text(raw: str) -> tuple[str, dict]:
                 updated = updated or when  # the publication day only when nothing better is given
             else:
                 meta["published"] = meta["published"] or when
-            continue
-        if i < 8 and len(line) < 160 and header_fields(line, meta):
             continue
         if boiler.match(line):
             continue

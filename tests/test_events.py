@@ -1471,3 +1471,9 @@ def test_an_opening_phrase_is_no_part_of_the_subject_and_a_gang_leader_is_a_crim
     [e] = only(code('In a video posted online, gang leader Jean "Bois" Pierre threatened to attack the police '
                     'station.'), "THREATEN")
     assert e["source"]["text"].startswith("gang leader") and e["source"]["sector"] == "CRM"
+
+
+def test_fire_exchanged_with_coordinated_weapons_is_an_assault():
+    [e] = only(code("Thai and Cambodian soldiers exchanged rocket and mortar fire across the border on Monday."),
+               "ASSAULT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"THA", "KHM"}

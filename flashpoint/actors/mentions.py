@@ -108,6 +108,8 @@ class MentionFinder:
                         continue  # lower-case single words ("party", "hamas" in a URL) are not names
                     if all(lowers[i:j]) and i > 0 and tokens[i - 1].lower() in POSSESSIVES and hits[0][0].kind != "country":
                         continue  # "its central command" is the command of "it", not CENTCOM
+                    if all(lowers[i:j]) and not exact and not _lower_alias(hits, span_text):
+                        continue  # "federal police" in a story on Ethiopia is no proper name ("Federal Police" of Iraq)
                     found = (j, hits)
                     break
             if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:
@@ -128,7 +130,41 @@ class MentionFinder:
                 i = titled.end
             else:
                 i += 1
-        return mentions
+        return self.repeated_surnames(doc, mentions)
+
+    @staticmethod
+    def repeated_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A known person named in full once is named by the last name after that ("President
+        Jane Roe ... Roe said"), whether or not the base lists the last name alone. Only a
+        capitalised proper name not already part of a match, after the full mention, and only
+        when one person of the article has that last name."""
+        people: dict[str, set] = {}
+        first_at: dict[str, int] = {}
+        for m in mentions:
+            if m.entry.kind != "person" or m.end - m.start < 2:
+                continue
+            last = doc[m.end - 1]
+            if not last.text[:1].isupper():
+                continue
+            key = last.text.lower()
+            people.setdefault(key, set()).add(m.entry.id)
+            first_at.setdefault(key, m.end)
+        if not people:
+            return mentions
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        entries = {m.entry.id: m.entry for m in mentions}
+        added = []
+        for tok in doc:
+            key = tok.text.lower()
+            if key not in people or len(people[key]) != 1 or tok.i in taken or tok.i < first_at[key] \
+                    or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in NAME_PARTICLES \
+                    and prev.i not in taken:
+                continue  # "Maria Roe" is another Roe
+            added.append(Mention(tok.i, tok.i + 1, entries[next(iter(people[key]))], "name"))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     @staticmethod
     def other_given_name(doc: Doc, i: int, entry: Entry) -> bool:
@@ -211,6 +247,16 @@ class MentionFinder:
         words = [t.text for t in doc[i:j] if t.text != "-"]
         entry = self.kb.by_surname(words, title, date) if words else None
         return Mention(i, j, entry, "name") if entry is not None else None
+
+
+def _lower_alias(hits: list[tuple[Entry, str]], text: str) -> bool:
+    """Whether one of the hits is known by these words in lower case ("the multinational
+    force"), or is no proper name at all (a country's adjective, a demonym). A capital is a
+    name: "the valley" is not The Valley, Anguilla."""
+    text = text.lower()
+    return any(how not in ("name", "capital") or entry.kind == "country" and how == "name" or any(alias.islower() and alias.lower() == text or
+                                                                  alias.lower() == "the " + text for alias in entry.aliases)
+               for entry, how in hits)
 
 
 def _best(hits: list[tuple[Entry, str]]) -> tuple[Entry, str]:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from .. import registry
 from ..config import Settings
 from ..doc import Actor, Document, doc_ents
-from .kb import WORDS, knowledge_base
+from .kb import NON_STATE, WORDS, knowledge_base
 from .mentions import PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
@@ -53,6 +53,9 @@ FOREIGN_OFFICES = set(WORDS["foreign_office"])
 POLICE_WORDS = set(WORDS["police_word"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 BOTH_NOUNS = set(WORDS["both"])
+BOTH_STATES = set(WORDS["both_state"])
+GOVERNMENT_NOUNS = {"government", "leader"}
+STATE_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
@@ -81,7 +84,7 @@ class ActorResolver(MentionFinder):
         # (a place named counts twice: "in Iraq" says more about the setting than "American")
         for m in mentions:
             c = m.entry.country
-            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG") and not _contra(sdoc[m.end - 1]) \
+            if c and len(c) == 3 and c not in NON_STATE and not _contra(sdoc[m.end - 1]) \
                     and not _based(sdoc[m.end - 1]) and not _venue(sdoc[m.end - 1]):
                 # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
@@ -324,6 +327,10 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country,
                                    sector, None, f"generic noun '{token.text}' → {sector}, '{mine.text}' is {owner.name}")
         country, country_reason = self.country_in(span, token, doc)
+        if sector == "REB" and country and token.lemma_.lower() in CARRIER_NOUNS and any(
+                c.dep_ == "poss" and (m := mention_at.get(c.i)) is not None and m.entry.kind == "country"
+                for c in token.children):
+            sector = "MIL"  # a state's "military wing" is its armed forces ("Pakistan's military media wing")
         if sector is not None:  # "the EU ambassador in Tbilisi": the body's envoy, wherever posted
             body = next((mention_at[c.i] for c in token.children if c.dep_ in ("compound", "nmod", "poss")
                          and c.i in mention_at and mention_at[c.i].entry.kind == "igo" and mention_at[c.i].entry.country), None)
@@ -424,6 +431,8 @@ class ActorResolver(MentionFinder):
                     break
         if sector is not None and not country:  # "the town of Avdiivka", "residents of Jenin": the place's country
             country, country_reason = self.named_place_country(token, doc)
+        if sector is not None and not country:  # "three companies based in the Emirates": where they sit
+            country, country_reason = self.based_in_country(token, doc)
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
             if det in ("the", "this", "that", "these", "those"):
@@ -542,18 +551,28 @@ class ActorResolver(MentionFinder):
             clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         skip = {t.i for t in subject.subtree} if subject is not None and subject.i != token.i else set()
+        # "both countries", "the two governments": two states, not the last two armed sides
+        states = token.lemma_.lower() in BOTH_STATES
         found: list[Actor] = []
         for a in reversed(doc.user_data.get("resolved", [])):
             if not (start <= a.start < token.i) or a.start in skip or not a.country or a.sector in PEOPLE_SECTORS:
                 continue
-            if any(_same_side(a, b) for b in found):
+            if states and (len(a.country) != 3 or a.country in NON_STATE or a.sector not in STATE_SECTORS):
+                continue
+            if any(_same_side(a, b) or states and a.country == b.country for b in found):
                 continue
             found.append(a)
             if len(found) == 2:
                 break
         if len(found) < 2:
             return []
-        return [self._like(np_span(token), a, f"'{np_span(token).text}' → {a.name}, one of the two named before")
+        span = np_span(token)
+        if states:
+            sector = "GOV" if token.lemma_.lower() in GOVERNMENT_NOUNS else None
+            return [self._actor(span, self.kb.generic_name(a.country, sector) or a.country, a.country, sector, None,
+                                f"'{span.text}' → {a.country}, one of the two countries named before")
+                    for a in reversed(found)]
+        return [self._like(span, a, f"'{span.text}' → {a.name}, one of the two named before")
                 for a in reversed(found)]
 
     def coordinated(self, actor: Actor, token: Token, doc: Document) -> list[Actor]:
@@ -570,7 +589,7 @@ class ActorResolver(MentionFinder):
         known = actor.actor_id and not actor.actor_id.startswith("country:")
         mention_at = doc.user_data.get("mention_at", {})
         for first in token.children:
-            if first.dep_ not in ("amod", "compound") or not first.conjuncts:
+            if first.dep_ not in ("amod", "compound", "nmod") or not first.conjuncts:
                 continue
             countries = []
             for adj in (first, *first.conjuncts):
@@ -837,6 +856,26 @@ class ActorResolver(MentionFinder):
         place = self.place_country(name, doc)
         if place is not None and place.country and place.precision in ("city", "admin1", "site"):
             return place.country, f"{place.name} is in {place.country}"
+        return None, ""
+
+    def based_in_country(self, token: Token, doc: Document) -> tuple[str | None, str]:
+        """The country a body is said to be based in ("a firm based in Dubai", "a group based
+        out of Peshawar")."""
+        mention_at = doc.user_data.get("mention_at", {})
+        for c in token.children:
+            if c.dep_ != "acl" or c.lower_ not in BASED:
+                continue
+            for p in c.children:
+                obj = next((g for g in p.children if g.dep_ == "pobj"), None) if p.dep_ == "prep" else None
+                if obj is None:
+                    continue
+                m = mention_at.get(obj.i)
+                if m is not None and m.entry.kind == "country":
+                    return m.entry.country, f"based in {m.entry.name}"
+                name = place_name(obj) if m is None else None
+                place = self.place_country(name, doc) if name else None
+                if place is not None and place.country and place.precision in ("city", "admin1"):
+                    return place.country, f"based in {place.name}, {place.country}"
         return None, ""
 
     def sentence_place_country(self, token: Token, doc: Document) -> tuple[str | None, str]:

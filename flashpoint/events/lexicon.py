@@ -90,8 +90,10 @@ def _cover(head: Token, words: tuple[str, ...]) -> list[Token] | None:
     anchor = head
     for word in words:
         hit = None
-        for child in list(anchor.children) + [g for c in anchor.children for g in c.children]:
-            if child.dep_ in PHRASE_DEPS and word in (child.lemma_.lower(), child.lower_) and not (
+        # (an object may be coordinated: "exchanged artillery and mortar fire")
+        objects = [cj for c in anchor.children if c.dep_ in ("dobj", "pobj") for cj in c.conjuncts]
+        for child in list(anchor.children) + [g for c in anchor.children for g in c.children] + objects:
+            if (child.dep_ in PHRASE_DEPS or child in objects) and word in (child.lemma_.lower(), child.lower_) and not (
                     child.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
                 hit = child
                 break

@@ -325,3 +325,44 @@ def test_a_spokesman_for_a_body_speaks_for_it():
                   "the charge on Tuesday.")
     [e] = only(events, "REJECT")
     assert e["source"]["country"] == "SOM"
+
+
+def test_a_person_named_in_full_is_named_later_by_the_last_name_alone():
+    events = code("President Gustavo Petro met the army chief on Monday. Later, Petro accused the rebels of "
+                  "sabotage.", published="2024-03-06")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["code"] == "COLGOV"
+    # another given name is another person
+    events = code("President Gustavo Petro spoke on Monday. Rosa Petro accused the rebels of sabotage.")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["country"] != "COL" or e["source"]["sector"] != "GOV"
+
+
+def test_lower_case_words_are_no_proper_name_of_another_country_s_body():
+    # "federal police" in a story on Nigeria is Nigeria's police, not Iraq's Federal Police
+    [e] = only(code("In Abuja, federal police detained a blogger on Friday."), "COERCE")
+    assert e["source"]["code"] == "NGACOP"
+    # a capital's name is a name: "the valley" is not The Valley, Anguilla
+    [e] = only(code("Syrian troops shelled villages in the Ghab valley on Friday."), "ASSAULT")
+    assert e["target"] is None or e["target"]["country"] != "AIA"
+
+
+def test_a_state_s_military_wing_is_its_armed_forces_and_both_countries_are_two_states():
+    [e] = only(code("Egypt's military media wing denied the report on Sunday."), "REJECT")
+    assert e["source"]["code"] == "EGYMIL"
+    [e] = only(code("Hamas's military wing claimed the attack on Sunday."), "ASSAULT")
+    assert e["source"]["sector"] == "REB"
+    events = code("Ethiopia accused Eritrea of shelling border towns. A day earlier, rebels had ambushed a police "
+                  "patrol. The African Union urged both countries to show restraint.")
+    # (the rebels and the police named last are no countries)
+    targets = sorted((e["target"]["country"], e["target"]["sector"]) for e in only(events, "REQUEST"))
+    assert targets == [("ERI", None), ("ETH", None)]
+
+
+def test_a_body_based_somewhere_is_of_that_country_and_office_nouns_have_sectors():
+    [e] = only(code("Britain on Tuesday sanctioned four firms based in Singapore."), "SANCTION")
+    assert e["target"]["code"] == "SGPBUS"
+    [e] = only(code("In Bamako, gendarmes arrested three traders on Friday."), "COERCE")
+    assert e["source"]["code"] == "MLICOP"
+    [e] = only(code("The British Treasury imposed sanctions on two Russian banks."), "SANCTION")
+    assert e["source"]["code"] == "GBRGOV"

@@ -60,6 +60,7 @@ BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
 NEIGHBOURS = set(WORDS["neighbour"])
 PLACE_WORDS = set(WORDS["place_word"])
+PLACE_NOUNS = set(WORDS["place_noun"])
 VENUE_HEADS = set(WORDS["venue"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
@@ -168,7 +169,8 @@ class ActorResolver(MentionFinder):
                 return agent
         # 1. the head itself is (part of) a known name
         m = mention_at.get(token.i)
-        if m and m.how in ("name", "capital") and m.entry.kind != "country":
+        placed = _called_a_place(token)  # "Djibo, the main town of Soum province": no person of that name
+        if m and m.how in ("name", "capital") and m.entry.kind != "country" and not (placed and m.entry.kind == "person"):
             return self._from_entry(m, span, date, "name", doc)
         # 2. an appositive or a compound names the actor: "the commander ..., General Hossein
         # Salami", "the Hizbollah group"
@@ -454,8 +456,18 @@ class ActorResolver(MentionFinder):
                                f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
         # 6. a person the knowledge base does not know: a title gives the sector
         # (a titled name is a person whatever label the model gave it: "army spokesman Sylvain Ekenge")
-        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE"):
+        if (token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE")) \
+                and not placed:
             title_sector = self.title_sector(span, token)
+            if token.ent_type_ == "PERSON" and not title_sector and not country and doc.focus_countries:
+                # an untitled "person" the gazetteer knows as a town of the story's countries is that
+                # town ("drones hit El Obeid"); a town abroad is no reason ("Raed Karmi" is no Qormi)
+                name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i <= token.i) or token.text
+                place = self.place_country(name, doc)
+                if place is not None and place.country in doc.focus_countries and place.precision in ("city", "admin1") \
+                        and _normal(place.name) == _normal(name):
+                    return self._actor(span, place.name, place.country, None, None,
+                                       f"place {place.name} stands for {place.country}")
             if token.ent_type_ == "PERSON" or title_sector:
                 body = next((mention_at[t.i] for t in span if t.i < token.i and t.i in mention_at and
                              mention_at[t.i].entry.kind not in ("country", "person") and mention_at[t.i].entry.country),
@@ -480,12 +492,13 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, span_name(span, token), country, title_sector, None,
                                    "unknown person" + (f", title → {title_sector}" if title_sector else "")
                                    + (f", {country_reason}" if country else ""))
-        if token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME", "LOC") and not country \
+        if token.pos_ == "PROPN" and (token.ent_type_ not in ("PERSON", "DATE", "TIME", "LOC") or placed) and not country \
                 and not (token.ent_type_ == "ORG" and token.ent_iob_ == "I"):  # ("Unity" ending an organisation's name)
             # a town stands for its country ("Russian missiles hit Kharkiv"), whatever label the
             # small model gave it; a sea or a region (LOC) does not
             # (the whole name: a person's surname may also be some town's, "Raed Karmi" is no Qormi)
-            name = " ".join(t.text for t in span if t.pos_ == "PROPN") or token.text
+            own = [t for t in span if t.i <= token.i or not placed]  # (not the appositive's words)
+            name = " ".join(t.text for t in own if t.pos_ == "PROPN") or token.text
             place = self.place_country(name, doc)
             if place is not None and place.country and place.precision in ("city", "admin1", "site"):
                 return self._actor(span, place.name, place.country, None, None,
@@ -553,10 +566,24 @@ class ActorResolver(MentionFinder):
         skip = {t.i for t in subject.subtree} if subject is not None and subject.i != token.i else set()
         # "both countries", "the two governments": two states, not the last two armed sides
         states = token.lemma_.lower() in BOTH_STATES
+        resolved = doc.user_data.get("resolved", [])
+        # the sides named near, the article's main parties first ("both sides" after a paragraph
+        # on an arrest by military intelligence are still the army and the rebels it fights)
+        weight: dict = {}
+        for a in resolved:
+            if a.start < token.i and a.country and a.sector not in PEOPLE_SECTORS:
+                weight[_side_key(a)] = weight.get(_side_key(a), 0) + 1
+        near = [a for a in reversed(resolved) if start <= a.start < token.i and a.start not in skip
+                and a.country and a.sector not in PEOPLE_SECTORS]
+        if not states:
+            near.sort(key=lambda a: -weight.get(_side_key(a), 0))  # (stable: the later first among equals)
+        if not states and len({_side_key(a) for a in near}) < 2:
+            # one side named near: the other is the article's main party before ("called on both
+            # sides" after a paragraph on the army alone)
+            near += sorted((a for a in reversed(resolved) if a.start < start and a.country
+                            and a.sector not in PEOPLE_SECTORS), key=lambda a: -weight.get(_side_key(a), 0))
         found: list[Actor] = []
-        for a in reversed(doc.user_data.get("resolved", [])):
-            if not (start <= a.start < token.i) or a.start in skip or not a.country or a.sector in PEOPLE_SECTORS:
-                continue
+        for a in near:
             if states and (len(a.country) != 3 or a.country in NON_STATE or a.sector not in STATE_SECTORS):
                 continue
             if any(_same_side(a, b) or states and a.country == b.country for b in found):
@@ -1057,6 +1084,19 @@ def _of_other_person(tok: Token, person: Token) -> bool:
         if tok.i != person.i and (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_TITLES_GOV | PERSON_TITLES_MIL):
             return True
     return False
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _called_a_place(token: Token) -> bool:
+    """A name in apposition with a place noun ("Kadugli, the capital of South Kordofan")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in token.children)
+
+
+def _side_key(a: Actor):
+    return a.actor_id or (a.country, a.sector)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

@@ -366,3 +366,23 @@ def test_a_body_based_somewhere_is_of_that_country_and_office_nouns_have_sectors
     assert e["source"]["code"] == "MLICOP"
     [e] = only(code("The British Treasury imposed sanctions on two Russian banks."), "SANCTION")
     assert e["source"]["code"] == "GBRGOV"
+
+
+def test_a_name_called_a_town_or_known_as_a_town_of_the_story_is_a_place(pipeline):
+    # a person of that name is known (Salou Djibo), but "the main town" says it is the place
+    doc = pipeline("Djibo, the main town of Soum province in Burkina Faso, is cut off.", published="2026-04-08")
+    actor = doc.user_data["resolver"].resolve(doc.spacy_doc[0], doc)
+    assert (actor.country, actor.sector) == ("BFA", None)
+    # an untitled name the model takes for a person, which is a town of the story's country
+    # (the small model tags "El Obeid" PERSON here)
+    [e] = only(code("In Sudan, rebels attacked El Obeid on Wednesday, killing nine civilians.", published="2025-10-16"),
+               "ASSAULT")
+    assert e["target"]["country"] == "SDN"
+
+
+def test_both_sides_are_the_article_s_main_parties_among_those_named_near():
+    events = code("Government troops shelled rebel positions near the town of Kaga on Monday. The army said the "
+                  "rebels had attacked first. Army intelligence arrested six people in the town. A United "
+                  "Nations envoy urged both sides to respect the truce.", published="2025-05-06")
+    targets = sorted(e["target"]["sector"] for e in only(events, "REQUEST"))
+    assert "SPY" not in targets and "MIL" in targets

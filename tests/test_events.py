@@ -1477,3 +1477,15 @@ def test_fire_exchanged_with_coordinated_weapons_is_an_assault():
     [e] = only(code("Thai and Cambodian soldiers exchanged rocket and mortar fire across the border on Monday."),
                "ASSAULT")
     assert {e["source"]["country"], e["target"]["country"]} == {"THA", "KHM"}
+
+
+def test_own_forces_sent_are_deployed_and_the_hanged_were_executed():
+    [e] = only(code("The government in Khartoum sent army units to the border on Monday."), "MOBILIZE")
+    assert e["source"]["code"] == "SDNGOV" and e["mode"] == "troops"
+    assert not only(code("The government in Khartoum sent army units to the border on Monday."), "AID")
+    # what is not armed forces is aid; peacekeepers are aid too (CAMEO 074)
+    [e] = only(code("Egypt sent doctors and medicine to Gaza on Monday."), "AID")
+    [e] = only(code("Three men convicted of spying were hanged in Tabriz on Sunday, the judiciary said."), "ASSAULT")
+    assert e["target"]["sector"] == "CVL"
+    [e] = only(code("Militants set the customs post ablaze on Sunday."), "COERCE")
+    assert e["mode"] == "destroy"

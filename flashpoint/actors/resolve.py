@@ -54,7 +54,7 @@ POLICE_WORDS = set(WORDS["police_word"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 BOTH_NOUNS = set(WORDS["both"])
 BOTH_STATES = set(WORDS["both_state"])
-GOVERNMENT_NOUNS = {"government", "leader"}
+GOVERNMENT_NOUNS = {"government", "leader", "minister"}
 STATE_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 BASED = set(WORDS["based"])
 NGO_LAST_WORDS = {n.split()[-1] for n in NGO_NOUNS}
@@ -435,6 +435,8 @@ class ActorResolver(MentionFinder):
             country, country_reason = self.named_place_country(token, doc)
         if sector is not None and not country:  # "three companies based in the Emirates": where they sit
             country, country_reason = self.based_in_country(token, doc)
+        if sector is not None and not country:  # "inspectors from the IAEA", "doctors from Cuba": whose they are
+            country, country_reason = self.from_country(token, doc)
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
             if det in ("the", "this", "that", "these", "those"):
@@ -567,13 +569,14 @@ class ActorResolver(MentionFinder):
         # "both countries", "the two governments": two states, not the last two armed sides
         states = token.lemma_.lower() in BOTH_STATES
         resolved = doc.user_data.get("resolved", [])
+        before = np_span(token).start  # (not the phrase itself, resolved before as something else)
         # the sides named near, the article's main parties first ("both sides" after a paragraph
         # on an arrest by military intelligence are still the army and the rebels it fights)
         weight: dict = {}
         for a in resolved:
-            if a.start < token.i and a.country and a.sector not in PEOPLE_SECTORS:
+            if a.start < before and a.country and a.sector not in PEOPLE_SECTORS:
                 weight[_side_key(a)] = weight.get(_side_key(a), 0) + 1
-        near = [a for a in reversed(resolved) if start <= a.start < token.i and a.start not in skip
+        near = [a for a in reversed(resolved) if start <= a.start < before and a.start not in skip
                 and a.country and a.sector not in PEOPLE_SECTORS]
         if not states:
             near.sort(key=lambda a: -weight.get(_side_key(a), 0))  # (stable: the later first among equals)
@@ -883,6 +886,19 @@ class ActorResolver(MentionFinder):
         place = self.place_country(name, doc)
         if place is not None and place.country and place.precision in ("city", "admin1", "site"):
             return place.country, f"{place.name} is in {place.country}"
+        return None, ""
+
+    def from_country(self, token: Token, doc: Document) -> tuple[str | None, str]:
+        """People "from" a known body or a country are its own ("inspectors from the IAEA",
+        "monitors from the EU", "volunteers from Kenya")."""
+        if token.tag_ not in ("NNS", "NNPS") and token.lemma_.lower() not in ("team", "delegation", "mission"):
+            return None, ""
+        mention_at = doc.user_data.get("mention_at", {})
+        for c in token.children:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "from" else None
+            m = mention_at.get(obj.i) if obj is not None else None
+            if m is not None and m.entry.country and m.entry.kind != "person" and m.how in ("name", "capital"):
+                return m.entry.country, f"from {m.entry.name}"
         return None, ""
 
     def based_in_country(self, token: Token, doc: Document) -> tuple[str | None, str]:

@@ -31,7 +31,7 @@ from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event, span_ents
 from ..nlp import inflections
-from .arguments import STATE_SECTORS, ArgumentFinder, _same, finite_on_root
+from .arguments import STATE_SECTORS, ArgumentFinder, _same, conjuncts, finite_on_root
 from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
@@ -418,6 +418,18 @@ class EventExtractor(ArgumentFinder):
             # sending away another state's envoys or an international body reduces relations (CAMEO 166)
             trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel")
             rule += "; envoys or an agency sent away → expelled"
+        if trig.event_type == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch"):
+            # "sent army units to the province": a deployment of its own forces, not aid (troops
+            # sent to keep the peace are still aid, CAMEO 074)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            moved = [resolver.resolve(o, doc) for o in conjuncts(obj)] if obj is not None else []
+            own = {s.country for s in sources if s is not None}
+            if moved and all(m is not None and m.sector in ("MIL", "COP") and (not m.country or not own or m.country in own)
+                             for m in moved) and not any(w.lemma_.lower() in self.lex.cue("peacekeeping")
+                                                         for o in conjuncts(obj) for w in o.subtree):
+                trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), "police" if all(m.sector == "COP" for m in moved)
+                                  else "troops")
+                rule += "; its own forces sent → deployed"
         if trig.event_type == "MOBILIZE":
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone

@@ -386,3 +386,12 @@ def test_both_sides_are_the_article_s_main_parties_among_those_named_near():
                   "Nations envoy urged both sides to respect the truce.", published="2025-05-06")
     targets = sorted(e["target"]["sector"] for e in only(events, "REQUEST"))
     assert "SPY" not in targets and "MIL" in targets
+
+
+def test_people_from_a_body_are_its_own_and_both_ministers_are_of_the_two_states():
+    [e] = only(code("Syria refused on Sunday to let inspectors from the Organisation for the Prohibition of "
+                    "Chemical Weapons enter the site."), "REJECT")
+    assert e["target"]["country"] == "IGO"
+    events = code("Peru and Chile recalled their ambassadors. The Brazilian foreign minister spoke by phone with "
+                  "both ministers on Friday.")
+    assert sorted(e["target"]["code"] for e in only(events, "CONSULT")) == ["CHLGOV", "PERGOV"]

@@ -1489,3 +1489,15 @@ def test_own_forces_sent_are_deployed_and_the_hanged_were_executed():
     assert e["target"]["sector"] == "CVL"
     [e] = only(code("Militants set the customs post ablaze on Sunday."), "COERCE")
     assert e["mode"] == "destroy"
+
+
+def test_prisoners_exchanged_are_released_and_media_suspended_are_censored():
+    [e] = only(code("Armenia and Azerbaijan exchanged 30 prisoners on Sunday."), "RETREAT")
+    assert e["mode"] == "release" and {e["source"]["country"], e["target"]["country"]} == {"ARM", "AZE"}
+    assert not only(code("Armenia and Azerbaijan exchanged 30 prisoners on Sunday."), "COOPERATE")
+    [e] = only(code("Niger suspended three foreign radio stations on Friday."), "COERCE")
+    assert e["mode"] == "censor"
+    [e] = only(code("Canada suspended aid to Niger on Friday."), "SANCTION")
+    # a measure aimed at someone is no attack
+    events = code("Britain on Monday adopted new sanctions targeting Iranian shipping firms.")
+    assert not only(events, "ASSAULT") and only(events, "SANCTION")

@@ -226,6 +226,9 @@ class EventExtractor(ArgumentFinder):
                 and any(c.dep_ == "det" for c in verb.children) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent") for c in verb.children):
             return []  # "evacuated the wounded", "among the injured": the people hurt, named by a participle
+        if trig.event_type == "ASSAULT" and verb.dep_ == "acl" and verb.tag_ == "VBG" and not trig.mode \
+                and self.type_of(verb.head) not in (None, "ASSAULT"):
+            return []  # "sanctions targeting Russian banks": whom the measure is aimed at, no attack
         if trig.event_type == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
             return []  # "called the attack pure terror": naming it, not a call
         if trig.event_type in ("AID", "AGREE") and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("message")
@@ -418,6 +421,11 @@ class EventExtractor(ArgumentFinder):
             # sending away another state's envoys or an international body reduces relations (CAMEO 166)
             trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel")
             rule += "; envoys or an agency sent away → expelled"
+        if trig.event_type == "SANCTION" and trig.mode == "discontinue" and targets and all(
+                t is not None and t.sector == "JRN" for t in targets):
+            # "suspended two foreign broadcasters": silencing the media is censorship (CAMEO 175)
+            trig = _with_mode(_with_type(trig, "COERCE", "175"), "censor")
+            rule += "; media suspended → censored"
         if trig.event_type == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch"):
             # "sent army units to the province": a deployment of its own forces, not aid (troops
             # sent to keep the peace are still aid, CAMEO 074)
@@ -439,6 +447,10 @@ class EventExtractor(ArgumentFinder):
                 rule += "; the forces moved are its own, the target is whom they are against"
         sources = [s for s in sources if s is not None] or [None]
         mutual = trig.event_type == "ASSAULT" and verb.lemma_.lower() in self.lex.cue("mutual")
+        if trig.event_type == "RETREAT" and verb.lemma_.lower() in self.lex.cue("mutual") and len(sources) == 2:
+            # "the two sides exchanged prisoners": each releases the other's; the captives are no side
+            targets = [None]
+            mutual = True
         if (trig.event_type in RECIPROCAL_TYPES or mutual) and len(sources) == 2 and targets == [None] and not passive:
             # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves
             sources, targets = sources[:1], sources[1:]

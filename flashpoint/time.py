@@ -155,6 +155,12 @@ def statement_date(trigger: Token, sent: Span, published: dt.date) -> tuple[str,
     return None
 
 
+# "a day after", "two weeks after", "hours after": how many days each unit is
+INTERVAL_DAYS = {"day": 1, "week": 7, "hour": 0}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "several": None, "few": None}
+
+
 class TimeStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.events or not doc.published:
@@ -231,9 +237,45 @@ class TimeStage:
                 else:
                     ev.date = simple_tense_date(trig, published).isoformat()
                     ev.date_text = None
+            self.interval_after(doc, events, anchors, assigned, sent, published)
         self.refer_back(doc)
         self.headline(doc, sents)
         return doc
+
+    @staticmethod
+    def interval_after(doc: Document, events, anchors, assigned, sent, published) -> None:
+        """"declared an emergency on Saturday, a day after gangs killed 17 inmates": the event
+        of the after-clause is that many days before its main clause's day (hours after: the
+        same day), when it names no day of its own."""
+        sdoc = doc.spacy_doc
+        for ev in events:
+            trig = sdoc[ev.trigger_start]
+            if ev.trigger_start in assigned and assigned[ev.trigger_start][1] is not None \
+                    or trig.dep_ != "advcl" or not any(
+                    c.dep_ == "mark" and c.lower_ == "after" for c in trig.children):
+                continue
+            span = next((c for c in trig.children if c.dep_ == "npadvmod" and c.lemma_.lower() in INTERVAL_DAYS), None)
+            if span is None:
+                continue
+            count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+            number = 1 if count is None or count.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(count.lower_)
+            if number is None and count is not None and count.like_num and count.text.isdigit():
+                number = int(count.text)
+            head = trig.head
+            day = None
+            main = anchors.get(head.i)
+            if main is not None and main.trigger_start in assigned and assigned[main.trigger_start][1] is not None:
+                day = assigned[main.trigger_start][1]
+            else:
+                for expr in date_expressions(sent):
+                    if governing_token(expr, {head.i}) is not None:
+                        day = resolve_expression(expr.text, published)
+                        if day is not None:
+                            break
+            if day is None or number is None:
+                continue
+            ev.date = (day - dt.timedelta(days=number * INTERVAL_DAYS[span.lemma_.lower()])).isoformat()
+            ev.date_text = f"{span.text} after"
 
     @staticmethod
     def headline(doc: Document, sents) -> None:

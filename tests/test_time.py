@@ -64,3 +64,13 @@ def test_a_participle_continuing_a_verb_takes_the_verb_s_day():
                                          "killing seven people.", published="2025-10-06")
            if e["event_type"] == "ASSAULT"]
     assert e["date"] == "2025-10-02"
+
+
+def test_an_after_clause_is_that_many_days_before_its_main_clause():
+    import flashpoint
+    events = flashpoint.extract("Troops sealed off the market on Thursday, two days after gunmen killed four traders "
+                                "there.", published="2025-03-14")
+    assert {e["date"] for e in events if e["event_type"] == "ASSAULT"} == {"2025-03-11"}
+    events = flashpoint.extract("The army retook the village on Monday, hours after rebels attacked it.",
+                                published="2025-03-12")
+    assert {e["date"] for e in events if e["event_type"] == "ASSAULT"} == {"2025-03-10"}

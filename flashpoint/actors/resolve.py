@@ -86,7 +86,8 @@ class ActorResolver(MentionFinder):
         for m in mentions:
             c = m.entry.country
             if c and len(c) == 3 and c not in NON_STATE and not _contra(sdoc[m.end - 1]) \
-                    and not _based(sdoc[m.end - 1]) and not _venue(sdoc[m.end - 1]):
+                    and not _based(sdoc[m.end - 1]) and not _venue(sdoc[m.end - 1]) and m.entry.kind != "media":
+                # (nor does the agency that filed it: "GOMA, March 3 (Reuters) -" is no story on Britain)
                 # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
                     and not self.elsewhere(sdoc[m.end - 1]) else 1

@@ -184,6 +184,8 @@ class GeoStage:
             word = wire[2] if wire else m.group(1).strip()
             if word.isupper() or word.istitle():
                 p = self.gaz.lookup(word.title() if word.isupper() else word, doc.focus_countries or None)
+                if p is not None and doc.focus_countries and p.country != doc.focus_countries[0]:
+                    p = None  # filed from abroad ("DUBAI —" on Iran, "NAIROBI —" on Somalia): not the scene
                 if p is not None:
                     p.text = None
                     end = text.find("\n\n", wire[1] if wire else m.end())
@@ -339,9 +341,14 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
                 spans.append((t.i - 3, t.i + 1, "GAZ+"))
     mentions: list[Mention] = []
     for s, e, label in sorted(spans):
-        if _in_org_name(s, e, sdoc, actor_spans) or all(k in names for k in range(s, e)):
+        if _in_org_name(s, e, sdoc, actor_spans):
+            continue
+        known_name = all(k in names for k in range(s, e))
+        if known_name and not (s > 0 and sdoc[s - 1].lower_ in STRONG_PREPS):
             continue
         m = _resolve(sdoc, s, e, label, gaz, hints)
+        if known_name and (m is None or not m.resolved or m.place.country not in focus or m.specificity > 1):
+            continue  # a known person's name is a place only after "in"/"near", as a town of the story's countries
         if m is not None and not m.resolved and label == "GPE" and m.end == e and not _place_context(sdoc, s, e):
             continue  # "Kupczyk", "Abu Zubaydah" tagged GPE: unknown names with nothing saying they are places
         if m is not None:
@@ -550,6 +557,8 @@ def _modifier_only(root, place: Place | None = None) -> bool:
     if place is not None and place.precision == "country" and root.i + 2 < len(doc) \
             and doc[root.i + 1].text == "-" and not root.whitespace_ and not doc[root.i + 1].whitespace_:
         return True  # "a US-Kurdish operation", "the U.S.-led coalition"
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ == "based" and head.head.dep_ == "acl":
+        return True  # "three companies based in the Emirates": where an actor sits, not the scene
     if head.i == root.i or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if root.dep_ in {"compound", "amod", "nmod", "poss"}:

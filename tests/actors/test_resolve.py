@@ -395,8 +395,3 @@ def test_people_from_a_body_are_its_own_and_both_ministers_are_of_the_two_states
     events = code("Peru and Chile recalled their ambassadors. The Brazilian foreign minister spoke by phone with "
                   "both ministers on Friday.")
     assert sorted(e["target"]["code"] for e in only(events, "CONSULT")) == ["CHLGOV", "PERGOV"]
-
-
-def test_a_capital_under_a_spelling_only_the_gazetteer_knows_is_the_government():
-    [e] = only(code("Kaboul rejected the accusations made by Islamabad."), "REJECT")
-    assert e["source"]["code"] == "AFGGOV"

@@ -137,7 +137,7 @@ def simple_tense_date(trigger: Token, published: dt.date) -> dt.date:
     return published + dt.timedelta(days=UNDATED_PAST_OFFSET) if past else published
 
 
-def statement_date(trigger: Token, sent: Span, published: dt.date) -> tuple[str, dt.date] | None:
+def statement_date(trigger: Token, sent: Span, published: dt.date) -> tuple[str, dt.date | None] | None:
     """The day of the statement that reports an event, when the event has none of its own."""
     tok = trigger
     for _ in range(6):
@@ -148,8 +148,8 @@ def statement_date(trigger: Token, sent: Span, published: dt.date) -> tuple[str,
             for expr in date_expressions(sent):
                 if expr.root.head.i == verb.i or expr.root.head.head.i == verb.i:
                     day = resolve_expression(expr.text, published)
-                    if day is not None:
-                        return expr.text, day
+                    if day is not None or VAGUE.search(expr.text) and not AGE.search(expr.text):
+                        return expr.text, day  # ("told parliament last week that ...": no day to give)
             return None
         tok = tok.head
     return None
@@ -231,7 +231,7 @@ class TimeStage:
                 elif said is not None and not is_ongoing(trig):
                     # "the rebels said on Tuesday they had fired missiles": no later than the statement
                     ev.date_text, day = said
-                    ev.date = day.isoformat()
+                    ev.date = day.isoformat() if day else None
                 elif is_ongoing(trig):
                     ev.date = None
                 else:

@@ -50,6 +50,13 @@ def test_a_clause_on_an_object_takes_the_day_of_the_verb_carrying_it():
     assert e["event_type"] == "ACCUSE" and e["date"] == "2024-01-09"
 
 
+def test_an_event_reported_by_a_vaguely_dated_statement_has_no_day():
+    import flashpoint
+    [e] = flashpoint.extract("The defence minister told parliament last week that Hamas had fired rockets at "
+                             "Ashkelon.", published="2024-03-08")
+    assert e["event_type"] == "ASSAULT" and e["date"] is None and e["date_text"] == "last week"
+
+
 def test_a_headline_in_the_present_takes_the_day_of_the_lead_it_restates():
     import flashpoint
     events = flashpoint.extract("Russian missile kills five in Odesa\n\nKYIV (AP) — A Russian ballistic missile hit a "

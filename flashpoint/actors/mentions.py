@@ -83,6 +83,7 @@ class MentionFinder:
         lowers = [row[4] for row in rows]
         i, n = 0, len(tokens)
         limit = self.kb.max_alias_tokens
+        other_people: set[str] = set()  # known surnames this article gives to someone else
         while i < n:
             if spaces[i] or puncts[i]:
                 i += 1
@@ -114,8 +115,12 @@ class MentionFinder:
                     break
             if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:
                 found = None  # "USS Carney" is a ship
-            if found and found[0] - i == 1 and self.other_given_name(doc, i, _best(found[1])[0]):
-                found = None  # "Seydou Konaté" is not Sékouba Konaté: another given name, another man
+            if found and found[0] - i == 1 and _best(found[1])[0].kind == "person" and (
+                    tokens[i].lower() in other_people
+                    or self.other_given_name(doc, i, _best(found[1])[0])  # "Seydou Konaté" is not Sékouba Konaté
+                    or self.second_half_of_double_name(doc, i, _best(found[1])[0], mentions)):  # nor "Nkweta-Salami" Salami
+                other_people.add(tokens[i].lower())  # (and "Konaté said" later is Seydou again)
+                found = None
             if found and self.inside_longer_name(doc, i, _best(found[1])[0], mentions):
                 found = None  # "Social Democratic Party" is not the "Democratic Party" the base knows
             if found and self.of_another_country(tokens, found[0], _best(found[1])[0]):
@@ -178,6 +183,16 @@ class MentionFinder:
         # (a spelling of the same given name starts alike: "Volodimir" for "Volodymyr")
         starts = {_normalise(w)[:3] for name in (entry.name, *entry.aliases) for w in name.split()}
         return _normalise(before.text)[:3] not in starts
+
+    @staticmethod
+    def second_half_of_double_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:
+        """A known person's surname joined by a hyphen to an unknown capitalised name before it
+        ends a double-barrelled name of someone else. A known name before the hyphen makes a
+        pair of people instead ("the Putin-Xi summit")."""
+        if entry.kind != "person" or i < 2 or doc[i - 1].text not in ("-", "‑") or doc[i - 1].whitespace_ \
+                or doc[i - 2].whitespace_ or not doc[i - 2].text[:1].isupper():
+            return False
+        return not (mentions and mentions[-1].end == i - 1)
 
     @staticmethod
     def inside_longer_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:

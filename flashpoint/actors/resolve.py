@@ -457,6 +457,14 @@ class ActorResolver(MentionFinder):
             name = self.kb.generic_name(country, sector) or token.text
             return self._actor(span, name, country, sector, None,
                                f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
+        if token.pos_ == "PROPN" and not country and span.end - span.start == 1 and token.i not in mention_at:
+            # a last name alone is the person named in full before ("Foreign Minister Jane Roe ...
+            # Roe said"), whatever label the model gives it
+            full = next((a for a in reversed(doc.user_data.get("resolved", [])) if a.start < token.i
+                         and a.reason.startswith("unknown person") and " " in a.text
+                         and a.text.split()[-1] == token.text), None)
+            if full is not None:
+                return self._like(span, full, f"'{span.text}' is {full.text}, named before")
         # 6. a person the knowledge base does not know: a title gives the sector
         # (a titled name is a person whatever label the model gave it: "army spokesman Sylvain Ekenge")
         if (token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE")) \
@@ -810,9 +818,18 @@ class ActorResolver(MentionFinder):
             # leader Y" says nothing of X's country
             own = [m for m in doc.user_data.get("mentions", [])
                    if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)]
-            for m in reversed(own):
-                if start <= m.start < token.i:
-                    return m.entry.country, f"country named nearby ({m.entry.country})"
+            before = [m for m in reversed(own) if start <= m.start < token.i]
+            # in the sentence before, the country that acted rather than one acted on: "Moldova expelled
+            # Russia's ambassador. Foreign Minister X said ..." is Moldova's minister
+            before.sort(key=lambda m: m.start < sent.start and sdoc[m.end - 1].dep_ not in ("nsubj", "nsubjpass"))
+            # ... but a title said before with its country is that country's: "Russia's ambassador ...
+            # Ambassador X"
+            titles = {c.lower_ for c in token.lefts if c.dep_ == "compound" and not c.ent_type_ == "PERSON"}
+            titled = {sdoc[m.end - 1].head.i for m in before if sdoc[m.end - 1].dep_ in ("poss", "amod", "compound")
+                      and sdoc[m.end - 1].head.lower_ in titles}
+            before.sort(key=lambda m: sdoc[m.end - 1].head.i not in titled)
+            for m in before:
+                return m.entry.country, f"country named nearby ({m.entry.country})"
             # else the first country the sentence names after the person: "President X reneged on
             # his commitment to the Zambian people"
             for m in own:

@@ -277,8 +277,22 @@ def test_a_known_surname_after_another_given_name_is_another_person():
     # Vladimir Putin is known; a "Dmitry Putin" is someone else
     [e] = only(code("Regional governor Dmitry Putin met the striking miners on Monday.", "2024-05-01"), "CONSULT")
     assert e["source"]["name"] != "Vladimir Putin" and e["source"]["country"] is None
+    events = code("Regional governor Dmitry Putin met the striking miners on Monday. Putin later accused the "
+                  "mine owners of lying.", "2024-05-01")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["name"] != "Vladimir Putin"
     [e] = only(code("Vladimir Putin met the Chinese president on Monday.", "2024-05-01"), "CONSULT")
     assert e["source"]["country"] == "RUS" and e["source"]["sector"] == "GOV"
+
+
+def test_a_known_surname_ending_a_double_barrelled_name_is_another_person(tmp_path):
+    # Vladimir Putin is known; "Anna Lebedeva-Putin" is not him, but "the Putin-Xi summit" names him
+    [e] = only(code("UN envoy Anna Lebedeva-Putin met the striking miners on Monday.", "2024-05-01"), "CONSULT")
+    assert e["source"]["name"] != "Vladimir Putin"
+    from flashpoint.actors.commands import find_actors
+    story = tmp_path / "summit.txt"
+    story.write_text("Officials prepared the Xi-Putin summit in Beijing.")
+    assert "Vladimir Putin" in {m["name"] for m in find_actors([str(story)], date="2024-05-01")}
 
 
 def test_a_phrase_s_own_country_adjective_owns_its_generic_holder():
@@ -395,3 +409,13 @@ def test_people_from_a_body_are_its_own_and_both_ministers_are_of_the_two_states
     events = code("Peru and Chile recalled their ambassadors. The Brazilian foreign minister spoke by phone with "
                   "both ministers on Friday.")
     assert sorted(e["target"]["code"] for e in only(events, "CONSULT")) == ["CHLGOV", "PERGOV"]
+
+
+def test_a_titled_stranger_belongs_to_the_country_that_acted_in_the_sentence_before():
+    events = code("Estonia on Monday expelled Belarus's ambassador over a spying case. Foreign Minister Kaja "
+                  "Tamm accused Minsk of running agents, and Ambassador Pavel Hrynko was given two days to leave. "
+                  "Tamm later condemned the Belarusian leadership.", "2024-05-01")
+    first, later = only(events, "ACCUSE")
+    assert (first["source"]["country"], first["source"]["sector"]) == ("EST", "GOV")
+    # the last name alone is the same unknown minister, not some known person of that name
+    assert (later["source"]["text"], later["source"]["country"]) == ("Tamm", "EST")

@@ -234,7 +234,9 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, self.kb.generic_name(m.entry.country, sector) or f"{token.text} {shared.text}",
                                    m.entry.country, sector, None,
                                    f"country adjective sharing '{shared.text}' → {sector}")
-            counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
+            counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children) \
+                or m.how in ("demonym", "adjective") and m.end - m.start == 1 \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)  # "a Palestinian": one person
             country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
             # "Bosnian Serbs", "Iraqi Kurds": a people of the country the adjective names
             home_adj = next((mention_at[c.i] for c in token.children if c.dep_ in ("amod", "compound")
@@ -840,6 +842,15 @@ class ActorResolver(MentionFinder):
                 return None, ""
             if doc.focus_countries and doc.focus_countries[0] not in {m.entry.country for m in own}:
                 return None, ""
+        if doc.focus_countries and not people and self.sector_of(token)[0] == "MIL":
+            # bare "soldiers" in a story whose only named forces are another country's are that
+            # country's ("Israeli troops raided Nablus ... soldiers detained 24")
+            forces = {a.country for a in doc.user_data.get("resolved", []) if a.start < token.i and a.sector == "MIL"
+                      and a.country and len(a.country) == 3 and not any(
+                          w in a.reason for w in ("country of the article", "refers back", "nearby", "whose forces"))}
+            if len(forces) == 1 and doc.focus_countries[0] not in forces:
+                [force] = forces
+                return force, f"the one country whose forces the article names ({force})"
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
         return self.sentence_place_country(token, doc)  # no country named anywhere: a town's

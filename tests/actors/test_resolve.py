@@ -419,3 +419,12 @@ def test_a_titled_stranger_belongs_to_the_country_that_acted_in_the_sentence_bef
     assert (first["source"]["country"], first["source"]["sector"]) == ("EST", "GOV")
     # the last name alone is the same unknown minister, not some known person of that name
     assert (later["source"]["text"], later["source"]["country"]) == ("Tamm", "EST")
+
+
+def test_bare_soldiers_belong_to_the_one_force_the_article_names():
+    events = code("JENIN, West Bank - Israeli troops raided the town of Qabatiya overnight. Soldiers detained "
+                  "eleven men, and a Palestinian stabbed a reservist at a checkpoint.", "2024-05-01")
+    [arrest] = [e for e in only(events, "COERCE") if e["trigger"]["text"] == "detained"]
+    assert (arrest["source"]["country"], arrest["source"]["sector"]) == ("ISR", "MIL")
+    [stab] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "stabbed"]
+    assert (stab["source"]["country"], stab["source"]["sector"]) == ("PSE", "CVL")  # one person, not the state

@@ -1501,3 +1501,10 @@ def test_prisoners_exchanged_are_released_and_media_suspended_are_censored():
     # a measure aimed at someone is no attack
     events = code("Britain on Monday adopted new sanctions targeting Iranian shipping firms.")
     assert not only(events, "ASSAULT") and only(events, "SANCTION")
+
+
+def test_an_intention_with_no_counterpart_is_no_agreement():
+    events = code("The defence minister has been charged with fraud by prosecutors and will resign.")
+    assert not only(events, "AGREE")
+    assert only(events, "RETREAT", hypothetical=True)
+    assert only(code("Norway said it will support the Kenyan mission in Haiti."), "AGREE")

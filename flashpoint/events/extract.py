@@ -872,6 +872,8 @@ class EventExtractor(ArgumentFinder):
             # someone on a condition is a threat (CAMEO 131x)
             threat = condition == "unless" or quad == 4 or ev.event_type == "SANCTION" and condition is not None
             new_type = "THREATEN" if threat else "AGREE" if quad in (1, 2) else None
+            if new_type == "AGREE" and ev.target is None:
+                continue  # "the minister will resign": an intention to cooperate is towards someone
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
                 continue

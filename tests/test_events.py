@@ -1236,7 +1236,8 @@ def test_of_two_subjects_given_to_a_verb_of_saying_the_first_is_the_reported_cla
 
 
 def test_a_gerund_after_in_by_or_after_is_done_by_the_subject_of_the_verb_it_hangs_on():
-    [e] = only(code("Inmates rioted at a prison in Goma on Monday, joining hundreds of protesters in demanding the "
+    # (joining protesters in demanding as one riots is the riot: see the test of a demand made while protesting)
+    [e] = only(code("Inmates wrote to the governor in Goma on Monday, joining hundreds of lawyers in demanding the "
                     "release of political detainees, residents said."), "REQUEST")
     assert e["source"]["text"] == "Inmates" and e["source"]["country"] == "COD"
     [e] = only(code("Soldiers guarded the market after fighting between two rival clans left 12 dead."), "ASSAULT")
@@ -1508,3 +1509,28 @@ def test_an_intention_with_no_counterpart_is_no_agreement():
     assert not only(events, "AGREE")
     assert only(events, "RETREAT", hypothetical=True)
     assert only(code("Norway said it will support the Kenyan mission in Haiti."), "AGREE")
+
+
+def test_an_event_noun_modifying_another_noun_is_no_event():
+    events = code("Activists blocked dozens of official websites over the weekend in the biggest "
+                  "politically motivated cyber attack long-time analysts have ever recorded.")
+    assert not only(events, "ASSAULT")
+
+
+def test_a_bare_gerund_on_a_noun_names_an_activity_not_an_event():
+    events = code("The government banned the militia on Monday because of its direct involvement in killing "
+                  "in the northern province.")
+    assert only(events, "COERCE") and not only(events, "ASSAULT")
+
+
+def test_an_event_on_the_eve_of_which_something_happens_is_still_to_come():
+    events = code("Kenya threatened to expel two diplomats on the eve of a visit by the Somali president.")
+    assert only(events, "THREATEN") and not only(events, "CONSULT", hypothetical=False)
+    assert only(code("Troops were deployed across the capital ahead of talks between the rebels and the government."),
+                "CONSULT", hypothetical=True)
+
+
+def test_a_demand_made_while_joining_a_protest_is_the_protest():
+    events = code("Students rioted at the university in Dhaka on Tuesday, joining thousands of workers in "
+                  "demanding the resignation of the government.")
+    assert only(events, "PROTEST") and not only(events, "REQUEST")

@@ -185,6 +185,11 @@ class EventExtractor(ArgumentFinder):
                 # (a clause with no doer named, make_event's unnamed source, tells it too)
                 main = next((e for e in told if not ev.source or not ev.source.text
                              or not e.source or not e.source.text or _same(e.source, ev.source)), None)
+            if main is None and up.dep_ == "pcomp" and up.tag_ == "VBG" and up.head.dep_ == "prep" \
+                    and up.head.head.dep_ in ("advcl", "xcomp", "acl") and up.head.head.tag_ == "VBG":
+                # "rioted, joining demonstrators in demanding ...": a gerund after a preposition belongs
+                # to the clause of the participle it hangs on
+                up = up.head.head
             if main is None and up.dep_ in ("advcl", "xcomp", "acl") \
                     and (up.tag_ == "VBG" or any(c.tag_ == "TO" for c in up.children)) \
                     and (ev.event_type in ("REQUEST", "ACCUSE", "PROTEST") or (ev.event_type, ev.mode) == ("COERCE", "destroy")):
@@ -246,6 +251,10 @@ class EventExtractor(ArgumentFinder):
                 for c in verb.children) \
                 and any(c.dep_ == "ccomp" and _stated(c, self.lex.cue("obligation")) for c in verb.children):
             return []  # "insisted (that) the unrest reflected old tensions": a claim, not a demand
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN" \
+                and verb.head.head.i not in by_token \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative") for c in verb.children):
+            return []  # "its involvement in killing", "experience in fighting": an activity named, no event told
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
@@ -536,7 +545,8 @@ class EventExtractor(ArgumentFinder):
 
     # -- nouns ------------------------------------------------------------------------
     def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:
-        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token:
+        if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token \
+                and not noun.head.ent_type_ in ("DATE", "TIME"):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
@@ -872,7 +882,9 @@ class EventExtractor(ArgumentFinder):
             # someone on a condition is a threat (CAMEO 131x)
             threat = condition == "unless" or quad == 4 or ev.event_type == "SANCTION" and condition is not None
             new_type = "THREATEN" if threat else "AGREE" if quad in (1, 2) else None
-            if new_type == "AGREE" and ev.target is None:
+            if new_type == "AGREE" and ev.target is None and not any(
+                    c.dep_ in ("dobj", "dative", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("with", "to")
+                    for c in tok.children):
                 continue  # "the minister will resign": an intention to cooperate is towards someone
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
@@ -953,6 +965,9 @@ class EventExtractor(ArgumentFinder):
                 if any(c.dep_ == "neg" for c in parent.children):
                     return False, True, f"hypothetical: not ruled out ('{parent.text}')"
                 return True, False, f"ruled out ('{parent.text}')"
+            if cur.dep_ in ("pobj", "pcomp") and parent.dep_ == "prep" and parent.lower_ in ("of", "to") \
+                    and parent.head.lemma_.lower() in self.lex.cue("upcoming"):
+                return negated, True, f"hypothetical: still to come ('{parent.head.text} {parent.text}')"
             if cur.dep_ == "pcomp" and parent.dep_ == "prep" and any(w in planning for w in lemmas(parent.head)):
                 return negated, True, f"hypothetical: planned ('{parent.head.text}')"  # "a meeting aimed at ending X"
             if cur.dep_ == "pcomp" and parent.lower_ == "of" and parent.head.lemma_.lower() in self.lex.cue("suspicion"):

@@ -1534,3 +1534,10 @@ def test_a_demand_made_while_joining_a_protest_is_the_protest():
     events = code("Students rioted at the university in Dhaka on Tuesday, joining thousands of workers in "
                   "demanding the resignation of the government.")
     assert only(events, "PROTEST") and not only(events, "REQUEST")
+
+
+def test_a_participle_restating_an_event_of_the_same_doer_and_target_is_that_event():
+    events = code("Greece lodged an official protest with Turkey today, charging its neighbor with arming separatists "
+                  "here in what is said was tantamount to declaring war.")
+    [e] = only(events, "ACCUSE")
+    assert e["source"]["country"] == "GRC" and e["target"]["country"] == "TUR"

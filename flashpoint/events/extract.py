@@ -96,7 +96,7 @@ class EventExtractor(ArgumentFinder):
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
-        events = _distinct(self.merge_continuations(doc, events))
+        events = _restated(doc, _distinct(self.merge_continuations(doc, events)))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             ev.target = self.counted_group(doc, ev, events) or ev.target
@@ -1105,6 +1105,27 @@ def _distinct(events: list[Event]) -> list[Event]:
                    == (ev.event_type, ev.mode, ev.trigger_start, ev.negated, ev.hypothetical)
                    and same(k.source, ev.source) and same(k.target, ev.target) for k in kept):
             kept.append(ev)
+    return kept
+
+
+def _restated(doc, events: list[Event]) -> list[Event]:
+    """"Serbia lodged a protest with Albania, charging its neighbour with ...": a participle clause
+    whose event has the type, doer and target of an event told before it in the sentence tells
+    that event again."""
+    sdoc = doc.spacy_doc
+
+    def alike(a: Actor | None, b: Actor | None) -> bool:
+        return a is not None and b is not None and (
+            _same(a, b) or a.country is not None and (a.country, a.sector) == (b.country, b.sector))
+    kept: list[Event] = []
+    for ev in events:
+        tok = sdoc[ev.trigger_start:ev.trigger_end].root
+        if tok.tag_ == "VBG" and tok.dep_ != "pcomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+                and any(k.event_type == ev.event_type and k.trigger_end <= ev.trigger_start
+                        and (k.negated, k.hypothetical) == (ev.negated, ev.hypothetical)
+                        and alike(k.source, ev.source) and alike(k.target, ev.target) for k in kept):
+            continue
+        kept.append(ev)
     return kept
 
 

@@ -1541,3 +1541,26 @@ def test_a_participle_restating_an_event_of_the_same_doer_and_target_is_that_eve
                   "here in what is said was tantamount to declaring war.")
     [e] = only(events, "ACCUSE")
     assert e["source"]["country"] == "GRC" and e["target"]["country"] == "TUR"
+
+
+def test_a_for_clause_with_its_own_subject_is_wished_for():
+    events = code("According to reports France is pushing hard for Germany support its trade plan to reduce tariffs in Africa.")
+    assert only(events, "SUPPORT", hypothetical=True) and not only(events, "SUPPORT", hypothetical=False)
+
+
+def test_what_a_background_event_did_is_background_too():
+    for prep in ("after", "following"):
+        events = code(f"Angry students rioted {prep} a peaceful demonstration calling for the resignation of the president.")
+        assert len(only(events, "PROTEST")) == 1 and not only(events, "REQUEST")
+
+
+def test_an_event_someone_took_part_in_is_named_in_passing():
+    events = code("A British student has been put under investigation in France for her possible role in rioting "
+                  "during a summit in Nice last month, AFP reported.")
+    assert not only(events, "PROTEST")
+
+
+def test_a_when_clause_long_before_inside_a_relative_clause_is_background():
+    events = code("Kenya said on Monday it had paid compensation to 40 elderly Somali traders for shops they lost "
+                  "when police expelled them 45 years ago.")
+    assert not only(events, "COERCE")

@@ -255,6 +255,9 @@ class EventExtractor(ArgumentFinder):
                 and verb.head.head.i not in by_token \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative") for c in verb.children):
             return []  # "its involvement in killing", "experience in fighting": an activity named, no event told
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in by_token and by_token[verb.head.i].pos == "N" \
+                and self.background_noun(verb.head):
+            return []  # "rioted after a demonstration calling for ...": what a background event did is background
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
@@ -511,11 +514,23 @@ class EventExtractor(ArgumentFinder):
             told = verb.sent.root  # "..., a rights group protested" parsed as an apposition with a participle
         return told
 
+    def background_noun(self, noun: Token) -> bool:
+        """An event noun named after "since", "after", "following" ...: background, not news."""
+        background = self.lex.cue("background")
+        up = noun  # ("after five days of fighting", "since a series of bombings": counted, or a span of time)
+        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN" and (
+                up.head.head.ent_type_ in ("DATE", "TIME") or up.head.head.lemma_.lower() in WORDS["quantity"]
+                or up.head.head.lemma_.lower() in self.lex.cue("series")):
+            up = up.head.head
+        # (also "following" tagged as a verb with an object: "rioted following a demonstration")
+        return (up.dep_ == "pobj" or up.dep_ == "dobj" and up.head.dep_ == "prep") and up.head.lower_ in background
+
     @staticmethod
     def background_clause(verb: Token) -> bool:
         """A relative clause on a place or time that tells what happened there long before ("in
         Serbia, where 24 people were killed in riots last March")."""
-        return verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod") \
+        inside = verb.dep_ == "relcl" or verb.dep_ == "advcl" and verb.head.dep_ == "relcl"  # "assets they lost when ..."
+        return inside and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ in ("advmod", "mark")) \
             and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
                     if verb.left_edge.i <= e.start < verb.right_edge.i + 1)
 
@@ -558,13 +573,7 @@ class EventExtractor(ArgumentFinder):
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("message") for g in c.children)
                 for c in noun.children):
             return []  # "did not respond to a request for comment": a reporter's question
-        background = self.lex.cue("background")
-        up = noun  # ("after five days of fighting", "since a series of bombings": counted, or a span of time)
-        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN" and (
-                up.head.head.ent_type_ in ("DATE", "TIME") or up.head.head.lemma_.lower() in WORDS["quantity"]
-                or up.head.head.lemma_.lower() in self.lex.cue("series")):
-            up = up.head.head
-        if up.dep_ == "pobj" and up.head.lower_ in background:
+        if self.background_noun(noun):
             return []  # "since the invasion": background, not news
         if trig.event_type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("authority"):
             return []  # "killings carried out on the militia's orders": whose authority, no request of its own
@@ -766,7 +775,9 @@ class EventExtractor(ArgumentFinder):
             trig = _with_mode(_with_type(trig, "ACCUSE", "114"), "disapprove")
             mode = "disapprove"
             rule += "; a state's protest → ACCUSE"
-        if not any(sources) and targets == [None] and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("mention"):
+        if not any(sources) and targets == [None] and noun.dep_ == "pobj" and (
+                noun.head.lower_ in self.lex.cue("mention") or noun.head.lower_ in ("in", "of")
+                and noun.head.head.lemma_.lower() in self.lex.cue("involvement")):
             # "concerned about abductions", "in the years since the war": an event named in passing,
             # with no one doing it, is no event told
             return []
@@ -940,6 +951,9 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: modal '{c.text}'"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                     return negated, True, f"hypothetical: conditional '{c.text}'"
+                if c.dep_ == "mark" and c.lower_ == "for" and any(g.dep_ in ("nsubj", "nsubjpass") for g in cur.children):
+                    # "pushing for the US (to) support the plan": a for-clause with its own subject is wished for
+                    return negated, True, "hypothetical: wished for ('for')"
                 if c.dep_ == "mark" and c.lower_ == "as" and c.i >= 2 and c.doc[c.i - 1].lower_ == "long" \
                         and c.doc[c.i - 2].lower_ in ("as", "so"):
                     return negated, True, "hypothetical: conditional 'as long as'"  # (what is held against a party)

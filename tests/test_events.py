@@ -1564,3 +1564,9 @@ def test_a_when_clause_long_before_inside_a_relative_clause_is_background():
     events = code("Kenya said on Monday it had paid compensation to 40 elderly Somali traders for shops they lost "
                   "when police expelled them 45 years ago.")
     assert not only(events, "COERCE")
+
+
+def test_talks_with_no_party_named_only_a_topic_are_no_meeting():
+    events = code("Ethiopia's prime minister accused Egypt of restoring the pressure in the negotiations on "
+                  "independence for Eritrea.")
+    assert only(events, "ACCUSE") and not only(events, "CONSULT")

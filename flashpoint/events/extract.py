@@ -732,6 +732,11 @@ class EventExtractor(ArgumentFinder):
                          and c.i not in covered_ids for c in noun.children)
         if not sources and targets == [None] and det in ("the", "this", "that", "these", "those") and not own_detail:
             return []
+        topic = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("topic")
+                 for t in c.subtree]
+        if not sources and trig.event_type in RECIPROCAL_TYPES and topic and all(
+                t is not None and t.start >= 0 and topic[0].i <= t.start <= topic[-1].i for t in targets):
+            return []  # "the negotiations on independence for Namibia": no party named, only what they are about
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
         told_at = ("DATE", "TIME", "GPE", "LOC", "FAC")

@@ -96,7 +96,7 @@ class EventExtractor(ArgumentFinder):
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
-        events = _distinct(self.merge_continuations(doc, events))
+        events = _restated(doc, _distinct(self.merge_continuations(doc, events)))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             ev.target = self.counted_group(doc, ev, events) or ev.target
@@ -185,6 +185,11 @@ class EventExtractor(ArgumentFinder):
                 # (a clause with no doer named, make_event's unnamed source, tells it too)
                 main = next((e for e in told if not ev.source or not ev.source.text
                              or not e.source or not e.source.text or _same(e.source, ev.source)), None)
+            if main is None and up.dep_ == "pcomp" and up.tag_ == "VBG" and up.head.dep_ == "prep" \
+                    and up.head.head.dep_ in ("advcl", "xcomp", "acl") and up.head.head.tag_ == "VBG":
+                # "rioted, joining demonstrators in demanding ...": a gerund after a preposition belongs
+                # to the clause of the participle it hangs on
+                up = up.head.head
             if main is None and up.dep_ in ("advcl", "xcomp", "acl") \
                     and (up.tag_ == "VBG" or any(c.tag_ == "TO" for c in up.children)) \
                     and (ev.event_type in ("REQUEST", "ACCUSE", "PROTEST") or (ev.event_type, ev.mode) == ("COERCE", "destroy")):
@@ -246,6 +251,13 @@ class EventExtractor(ArgumentFinder):
                 for c in verb.children) \
                 and any(c.dep_ == "ccomp" and _stated(c, self.lex.cue("obligation")) for c in verb.children):
             return []  # "insisted (that) the unrest reflected old tensions": a claim, not a demand
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN" \
+                and verb.head.head.i not in by_token \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative") for c in verb.children):
+            return []  # "its involvement in killing", "experience in fighting": an activity named, no event told
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in by_token and by_token[verb.head.i].pos == "N" \
+                and self.background_noun(verb.head):
+            return []  # "rioted after a demonstration calling for ...": what a background event did is background
         if self.background_clause(verb):
             return []  # "in Serbia, where 24 people were killed in riots last March": background
         if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
@@ -502,11 +514,23 @@ class EventExtractor(ArgumentFinder):
             told = verb.sent.root  # "..., a rights group protested" parsed as an apposition with a participle
         return told
 
+    def background_noun(self, noun: Token) -> bool:
+        """An event noun named after "since", "after", "following" ...: background, not news."""
+        background = self.lex.cue("background")
+        up = noun  # ("after five days of fighting", "since a series of bombings": counted, or a span of time)
+        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN" and (
+                up.head.head.ent_type_ in ("DATE", "TIME") or up.head.head.lemma_.lower() in WORDS["quantity"]
+                or up.head.head.lemma_.lower() in self.lex.cue("series")):
+            up = up.head.head
+        # (also "following" tagged as a verb with an object: "rioted following a demonstration")
+        return (up.dep_ == "pobj" or up.dep_ == "dobj" and up.head.dep_ == "prep") and up.head.lower_ in background
+
     @staticmethod
     def background_clause(verb: Token) -> bool:
         """A relative clause on a place or time that tells what happened there long before ("in
         Serbia, where 24 people were killed in riots last March")."""
-        return verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod") \
+        inside = verb.dep_ == "relcl" or verb.dep_ == "advcl" and verb.head.dep_ == "relcl"  # "assets they lost when ..."
+        return inside and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ in ("advmod", "mark")) \
             and any(e.label_ == "DATE" and PAST_PERIOD.search(e.text) for e in span_ents(verb.sent)
                     if verb.left_edge.i <= e.start < verb.right_edge.i + 1)
 
@@ -536,7 +560,8 @@ class EventExtractor(ArgumentFinder):
 
     # -- nouns ------------------------------------------------------------------------
     def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:
-        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token:
+        if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token \
+                and not noun.head.ent_type_ in ("DATE", "TIME"):
             if noun.head.lemma_.lower() not in self.lex.cue("carrier"):
                 return []  # "support network", "attack helicopter"
             noun = noun.head  # "a mediation mission between X and Y": the mission carries the arguments
@@ -548,13 +573,7 @@ class EventExtractor(ArgumentFinder):
                 g.dep_ == "pobj" and g.lemma_.lower() in self.lex.cue("message") for g in c.children)
                 for c in noun.children):
             return []  # "did not respond to a request for comment": a reporter's question
-        background = self.lex.cue("background")
-        up = noun  # ("after five days of fighting", "since a series of bombings": counted, or a span of time)
-        while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ == "NOUN" and (
-                up.head.head.ent_type_ in ("DATE", "TIME") or up.head.head.lemma_.lower() in WORDS["quantity"]
-                or up.head.head.lemma_.lower() in self.lex.cue("series")):
-            up = up.head.head
-        if up.dep_ == "pobj" and up.head.lower_ in background:
+        if self.background_noun(noun):
             return []  # "since the invasion": background, not news
         if trig.event_type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("authority"):
             return []  # "killings carried out on the militia's orders": whose authority, no request of its own
@@ -713,6 +732,11 @@ class EventExtractor(ArgumentFinder):
                          and c.i not in covered_ids for c in noun.children)
         if not sources and targets == [None] and det in ("the", "this", "that", "these", "those") and not own_detail:
             return []
+        topic = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("topic")
+                 for t in c.subtree]
+        if not sources and trig.event_type in RECIPROCAL_TYPES and topic and all(
+                t is not None and t.start >= 0 and topic[0].i <= t.start <= topic[-1].i for t in targets):
+            return []  # "the negotiations on independence for Namibia": no party named, only what they are about
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
         told_at = ("DATE", "TIME", "GPE", "LOC", "FAC")
@@ -756,7 +780,9 @@ class EventExtractor(ArgumentFinder):
             trig = _with_mode(_with_type(trig, "ACCUSE", "114"), "disapprove")
             mode = "disapprove"
             rule += "; a state's protest → ACCUSE"
-        if not any(sources) and targets == [None] and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("mention"):
+        if not any(sources) and targets == [None] and noun.dep_ == "pobj" and (
+                noun.head.lower_ in self.lex.cue("mention") or noun.head.lower_ in ("in", "of")
+                and noun.head.head.lemma_.lower() in self.lex.cue("involvement")):
             # "concerned about abductions", "in the years since the war": an event named in passing,
             # with no one doing it, is no event told
             return []
@@ -872,6 +898,10 @@ class EventExtractor(ArgumentFinder):
             # someone on a condition is a threat (CAMEO 131x)
             threat = condition == "unless" or quad == 4 or ev.event_type == "SANCTION" and condition is not None
             new_type = "THREATEN" if threat else "AGREE" if quad in (1, 2) else None
+            if new_type == "AGREE" and ev.target is None and not any(
+                    c.dep_ in ("dobj", "dative", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("with", "to")
+                    for c in tok.children):
+                continue  # "the minister will resign": an intention to cooperate is towards someone
             if new_type is None or any(e.event_type == new_type and e.sentence_index == ev.sentence_index
                                        and e.source and ev.source and _same(e.source, ev.source) for e in events + out):
                 continue
@@ -926,6 +956,9 @@ class EventExtractor(ArgumentFinder):
                     return negated, True, f"hypothetical: modal '{c.text}'"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                     return negated, True, f"hypothetical: conditional '{c.text}'"
+                if c.dep_ == "mark" and c.lower_ == "for" and any(g.dep_ in ("nsubj", "nsubjpass") for g in cur.children):
+                    # "pushing for the US (to) support the plan": a for-clause with its own subject is wished for
+                    return negated, True, "hypothetical: wished for ('for')"
                 if c.dep_ == "mark" and c.lower_ == "as" and c.i >= 2 and c.doc[c.i - 1].lower_ == "long" \
                         and c.doc[c.i - 2].lower_ in ("as", "so"):
                     return negated, True, "hypothetical: conditional 'as long as'"  # (what is held against a party)
@@ -951,6 +984,9 @@ class EventExtractor(ArgumentFinder):
                 if any(c.dep_ == "neg" for c in parent.children):
                     return False, True, f"hypothetical: not ruled out ('{parent.text}')"
                 return True, False, f"ruled out ('{parent.text}')"
+            if cur.dep_ in ("pobj", "pcomp") and parent.dep_ == "prep" and parent.lower_ in ("of", "to") \
+                    and parent.head.lemma_.lower() in self.lex.cue("upcoming"):
+                return negated, True, f"hypothetical: still to come ('{parent.head.text} {parent.text}')"
             if cur.dep_ == "pcomp" and parent.dep_ == "prep" and any(w in planning for w in lemmas(parent.head)):
                 return negated, True, f"hypothetical: planned ('{parent.head.text}')"  # "a meeting aimed at ending X"
             if cur.dep_ == "pcomp" and parent.lower_ == "of" and parent.head.lemma_.lower() in self.lex.cue("suspicion"):
@@ -1088,6 +1124,27 @@ def _distinct(events: list[Event]) -> list[Event]:
                    == (ev.event_type, ev.mode, ev.trigger_start, ev.negated, ev.hypothetical)
                    and same(k.source, ev.source) and same(k.target, ev.target) for k in kept):
             kept.append(ev)
+    return kept
+
+
+def _restated(doc, events: list[Event]) -> list[Event]:
+    """"Serbia lodged a protest with Albania, charging its neighbour with ...": a participle clause
+    whose event has the type, doer and target of an event told before it in the sentence tells
+    that event again."""
+    sdoc = doc.spacy_doc
+
+    def alike(a: Actor | None, b: Actor | None) -> bool:
+        return a is not None and b is not None and (
+            _same(a, b) or a.country is not None and (a.country, a.sector) == (b.country, b.sector))
+    kept: list[Event] = []
+    for ev in events:
+        tok = sdoc[ev.trigger_start:ev.trigger_end].root
+        if tok.tag_ == "VBG" and tok.dep_ != "pcomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+                and any(k.event_type == ev.event_type and k.trigger_end <= ev.trigger_start
+                        and (k.negated, k.hypothetical) == (ev.negated, ev.hypothetical)
+                        and alike(k.source, ev.source) and alike(k.target, ev.target) for k in kept):
+            continue
+        kept.append(ev)
     return kept
 
 

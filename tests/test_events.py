@@ -1501,3 +1501,28 @@ def test_prisoners_exchanged_are_released_and_media_suspended_are_censored():
     # a measure aimed at someone is no attack
     events = code("Britain on Monday adopted new sanctions targeting Iranian shipping firms.")
     assert not only(events, "ASSAULT") and only(events, "SANCTION")
+
+
+def test_an_agreement_or_refusal_with_no_counterpart_concerns_the_place_of_what_is_agreed():
+    [e] = only(code("The student union agreed to call off the march in Nairobi."), "AGREE")
+    assert e["target"]["country"] == "KEN"
+    [e] = only(code("The African Union rejected a call for its troops to be deployed in Mogadishu."), "REJECT")
+    assert e["target"]["country"] == "SOM"
+    # a meeting's place is only its venue
+    [e] = only(code("The rebels agreed to hold talks in Geneva."), "AGREE")
+    assert e["target"] is None
+
+
+def test_an_attacked_place_for_people_stands_for_them_in_the_passive_too():
+    [e] = only(code("A shelter for Sudanese refugees was attacked by gunmen."), "ASSAULT")
+    assert e["target"]["code"] == "SDNREF"
+
+
+def test_an_assassination_with_no_doer_is_an_unidentified_armed_group_of_the_place():
+    [e] = only(code("A plot to assassinate the mayor of Basra was foiled, police said."), "ASSAULT")
+    assert e["source"]["code"] == "IRQUAF"
+
+
+def test_whom_protesters_join_are_partners_not_the_target():
+    [e] = only(code("Farmers marched in Dhaka, joining traders in demanding an end to Indian tariffs."), "PROTEST")
+    assert e["target"]["country"] == "IND"

@@ -222,6 +222,11 @@ class ArgumentFinder:
             return None
         bomb = self.explosive(tok, ev.mode)
         if bomb is None:
+            if tok.lemma_.lower() in self.lex.cue("assassination"):
+                # "an attempt to assassinate the governor was thwarted": a plot on a public figure
+                # with no one named behind it is, as ACLED codes it, an unidentified armed group's
+                return Actor(text="", name="unidentified armed group", sector="UAF",
+                             reason="an assassination with no doer named → an unidentified armed group")
             return None
         resolver = doc.user_data["resolver"]
         for clause in bomb.children if bomb.i != tok.i else ():
@@ -611,6 +616,13 @@ class ArgumentFinder:
                     if found:
                         return found
         for c in clauses:
+            if c.lemma_.lower() in self.lex.cue("joining"):
+                # "rioted, joining demonstrators in demanding a referendum": whom they join are
+                # fellow protesters; what they do together ("in demanding ...") names the target
+                c = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "in"
+                          for g in p.children if g.dep_ == "pcomp"), None)
+                if c is None:
+                    continue
             for tok in self.nearby_objects(c, set()):
                 found = others(self.actors_of(doc, resolver, tok))
                 if found:
@@ -740,6 +752,25 @@ class ArgumentFinder:
                         actor.sector = "CVL"
                         actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
+        return None
+
+    def complement_place(self, doc, tok: Token, source: Actor | None, event_type: str) -> Actor | None:
+        """An agreement or refusal with no one named as counterpart concerns the place where what
+        is agreed or refused is to be done: the place in its to-infinitive ("agreed to set up a
+        centre in Tokyo"), or in that of the proposal answered ("rejected a call for troops to be
+        deployed in East Timor"). A meeting's place is a venue, not a counterpart ("agreed to hold
+        talks in Geneva")."""
+        def to_clauses(head: Token) -> list[Token]:
+            return [c for c in head.children if c.dep_ in ("xcomp", "acl", "relcl", "advcl") and c.i > head.i
+                    and c.pos_ in ("VERB", "AUX") and any(a.tag_ == "TO" for a in c.children)]
+        clauses = to_clauses(tok) + [c for o in tok.children if o.dep_ == "dobj"
+                                     and o.lemma_.lower() in self.lex.cue("proposal") for c in to_clauses(o)]
+        for clause in clauses:
+            if any(self.type_of(t) == "CONSULT" for t in [clause, *(c for c in clause.children if c.dep_ == "dobj")]):
+                continue
+            actor = self.place_target(doc, clause, source, event_type)
+            if actor is not None:
+                return actor
         return None
 
     @staticmethod

@@ -105,6 +105,10 @@ class EventExtractor(ArgumentFinder):
                 # nobody named as target: the place the event was aimed at stands in
                 ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
                     self.own_people(doc, root, ev.source)
+            elif ev.target is None and ev.event_type in ("AGREE", "REJECT"):
+                # "agreed to postpone the rally in Baku", "rejected a call for troops to be deployed
+                # in East Timor": what is agreed or refused to be done there concerns its people
+                ev.target = self.complement_place(doc, root, ev.source, ev.event_type)
             doer = self.explosive_source(doc, root, ev) or self.custodian(doc, root, ev)
             if doer is not None:
                 ev.source = doer
@@ -325,6 +329,14 @@ class EventExtractor(ArgumentFinder):
                     "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
             targets = self.actors_of(doc, resolver, subj) or [None]
+            if targets == [None] and subj is not None and subj.pos_ == "NOUN" and trig.targets:
+                # "a camp for Congolese refugees was attacked": the subject's phrase is read as the
+                # object's would be ("attacked a camp for Congolese refugees")
+                for tok in self.nearby_objects(subj, {t.i for t in covered}):
+                    found = self.actors_of(doc, resolver, tok)
+                    if found:
+                        targets = found
+                        break
             if trig.event_type == "RETREAT" and trig.mode != "release" and not any(sources) and any(targets):
                 # "guerrillas were demobilized", "troops were withdrawn": they are the ones retreating
                 sources, targets, rule = targets, [None], "passive subject (who retreats)"

@@ -1526,3 +1526,10 @@ def test_an_assassination_with_no_doer_is_an_unidentified_armed_group_of_the_pla
 def test_whom_protesters_join_are_partners_not_the_target():
     [e] = only(code("Farmers marched in Dhaka, joining traders in demanding an end to Indian tariffs."), "PROTEST")
     assert e["target"]["country"] == "IND"
+
+
+def test_who_undergoes_a_demanded_passive_is_not_who_is_asked():
+    [e] = only(code("The rebels demanded that their commander be freed by the army."), "REQUEST")
+    assert e["target"]["sector"] == "MIL"
+    [e] = only(code("Students demanded that the dean be reinstated as head of the Kenyan education ministry."), "REQUEST")
+    assert e["target"]["code"] == "KENGOV"

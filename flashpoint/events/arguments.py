@@ -299,6 +299,15 @@ class ArgumentFinder:
         of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []
         for spec in trig.targets:
+            if spec == "ccomp" and trig.event_type == "REQUEST":
+                # "demanded that he be reinstated as leader of the government", "that control of the
+                # ministry be taken away from the politicians": who undergoes a passive is not who
+                # is asked; another party the clause names is, before the subject
+                for c in head.children:
+                    if c.dep_ == "ccomp" and not self.reporting_clause(head, c):
+                        actors = others(self.passive_party(doc, resolver, c))
+                        if actors:
+                            return actors
             toks = [t for h in [head, *of_objects] for t in self.target_tokens(h, spec, covered_ids)]
             actors = others(a for tok in toks for a in self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
@@ -498,6 +507,25 @@ class ArgumentFinder:
                         out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             frontier = nxt
         return out
+
+    def passive_party(self, doc, resolver, clause: Token) -> list[Actor]:
+        """Of a passive clause, its agent, else the first party other than its subject that it names
+        ("be taken away from Hausa politicians", "be reinstated as leader of the government");
+        places are where it is done, not parties ("troops be withdrawn from Lebanon")."""
+        subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return []
+        agent = self.agent_of(clause)
+        if agent is not None:
+            return self.actors_of(doc, resolver, agent)  # "that their leader be freed by the army"
+        inside = {t.i for t in subj.subtree}
+        for tok in clause.subtree:
+            if tok.i in inside or tok.dep_ not in ("pobj", "dobj") or tok.head.i in inside:
+                continue
+            found = [a for a in self.actors_of(doc, resolver, tok) if a.sector]
+            if found:
+                return found
+        return []
 
     def speaker_noun(self, noun: Token) -> bool:
         """"..., a human rights organization charged on Saturday" parsed as a second object: the

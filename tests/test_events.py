@@ -1533,3 +1533,12 @@ def test_who_undergoes_a_demanded_passive_is_not_who_is_asked():
     assert e["target"]["sector"] == "MIL"
     [e] = only(code("Students demanded that the dean be reinstated as head of the Kenyan education ministry."), "REQUEST")
     assert e["target"]["code"] == "KENGOV"
+
+
+def test_what_a_protest_is_over_names_whom_it_is_against():
+    [e] = only(code("Dockers went on strike over a decree signed by the Kenyan transport minister."), "PROTEST")
+    assert e["target"]["code"] == "KENGOV"
+    # also when the phrase hangs on the clause the strike is the circumstance of
+    [e] = only(code("Nurses stopped work on the third day of a national strike on Tuesday over a decree signed "
+                    "by the Ghanaian health minister."), "PROTEST")
+    assert e["target"]["code"] == "GHAGOV"

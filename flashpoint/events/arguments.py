@@ -611,7 +611,7 @@ class ArgumentFinder:
 
         def others(actors):
             return [a for a in actors if a is not None and not any(_same(a, s) for s in protesters)]
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside")]
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside", "over")]
         for c in head.children:  # "in protest against the abuses", "in defiance of the authorities"
             if c.dep_ == "prep" and c.lower_ == "in":
                 for obj in c.children:

@@ -682,17 +682,21 @@ class EventExtractor(ArgumentFinder):
             if subj is not None and subj.dep_ == "nsubj":
                 sources = self.actors_of(doc, resolver, subj)
                 rule = f"subject of '{done.lemma_}' it was done with" if sources else rule
+        circumstance = None
         if not sources and trig.event_type == "PROTEST":
             # people doing something during a protest take part in it (those who govern or police do not)
             subj = self.circumstance_subject(noun)
             sources = [a for a in self.actors_of(doc, resolver, subj) if a.sector not in STATE_SECTORS
                        and (a.sector or not (a.actor_id or "").startswith("country:"))]
             rule = "subject of the clause it is the circumstance of" if sources else rule
+            # (what that clause is over is what the protest is over: "stopped work ... over the bill")
+            circumstance = subj.head if sources else None
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":
                 targets = self.protest_target(doc, resolver, noun) or \
-                    (self.protest_target(doc, resolver, carrier) if carrier is not None else []) or [None]
+                    (self.protest_target(doc, resolver, carrier) if carrier is not None else []) or \
+                    (self.protest_target(doc, resolver, circumstance, sources) if circumstance is not None else []) or [None]
             if targets == [None]:
                 # a verb or clause carried by the noun names the victims: "attack that killed X"
                 targets = self.victims_of(doc, resolver, noun) or [None]

@@ -1533,6 +1533,10 @@ def test_who_undergoes_a_demanded_passive_is_not_who_is_asked():
     assert e["target"]["sector"] == "MIL"
     [e] = only(code("Students demanded that the dean be reinstated as head of the Kenyan education ministry."), "REQUEST")
     assert e["target"]["code"] == "KENGOV"
+    # where or when it is to be done is no party
+    [e] = only(code("Elders demanded that control of the Kenyan police be taken away from the army in the next "
+                    "government."), "REQUEST")
+    assert e["target"]["code"] == "KENMIL"
 
 
 def test_what_a_protest_is_over_names_whom_it_is_against():

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..doc import Actor
-from ..actors.resolve import np_span
+from ..actors.resolve import LOCATIVES, np_span
 from .lexicon import Trigger, lemmas
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -511,7 +511,8 @@ class ArgumentFinder:
     def passive_party(self, doc, resolver, clause: Token) -> list[Actor]:
         """Of a passive clause, its agent, else the first party other than its subject that it names
         ("be taken away from Hausa politicians", "be reinstated as leader of the government");
-        places are where it is done, not parties ("troops be withdrawn from Lebanon")."""
+        places are where it is done, not parties ("troops be withdrawn from Lebanon", "in the
+        next government")."""
         subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
         if subj is None:
             return []
@@ -520,8 +521,9 @@ class ArgumentFinder:
             return self.actors_of(doc, resolver, agent)  # "that their leader be freed by the army"
         inside = {t.i for t in subj.subtree}
         for tok in clause.subtree:
-            if tok.i in inside or tok.dep_ not in ("pobj", "dobj") or tok.head.i in inside:
-                continue
+            if tok.i in inside or tok.dep_ not in ("pobj", "dobj") or tok.head.i in inside \
+                    or tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVES:
+                continue  # (nor where or when it is done: "in the next government")
             found = [a for a in self.actors_of(doc, resolver, tok) if a.sector]
             if found:
                 return found

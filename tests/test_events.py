@@ -1546,3 +1546,8 @@ def test_what_a_protest_is_over_names_whom_it_is_against():
     [e] = only(code("Nurses stopped work on the third day of a national strike on Tuesday over a decree signed "
                     "by the Ghanaian health minister."), "PROTEST")
     assert e["target"]["code"] == "GHAGOV"
+
+
+def test_who_is_called_on_to_act_would_act():
+    [e] = only(code("Qatar called on Ethiopia and Eritrea to agree to a truce."), "AGREE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"ETH", "ERI"}

@@ -49,7 +49,9 @@ class ArgumentFinder:
                     tok = main
                     continue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):
-                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None) or next(
+                    (g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i
+                     for g in c.children if g.dep_ == "pobj"), None)  # ("called on Hamas to accept")
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":

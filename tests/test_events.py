@@ -1551,3 +1551,8 @@ def test_what_a_protest_is_over_names_whom_it_is_against():
 def test_who_is_called_on_to_act_would_act():
     [e] = only(code("Qatar called on Ethiopia and Eritrea to agree to a truce."), "AGREE")
     assert {e["source"]["country"], e["target"]["country"]} == {"ETH", "ERI"}
+
+
+def test_who_is_accused_of_an_act_is_its_alleged_doer():
+    [e] = only(code("Azerbaijan accused Armenia of shelling a village in Tovuz."), "ASSAULT")
+    assert e["source"]["country"] == "ARM" and e["hypothetical"]

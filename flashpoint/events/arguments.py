@@ -54,6 +54,12 @@ class ArgumentFinder:
                      for g in c.children if g.dep_ == "pobj"), None)  # ("called on Hamas to accept")
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in ("of", "with", "for") and tok.head.head.pos_ == "VERB" \
+                    and self.type_of(tok.head.head) == "ACCUSE":
+                obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj  # "accused Ukraine of shelling the plant": Ukraine is said to shell it
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
                 tok = tok.head.head  # "X are guilty of violating the ceasefire": X violated it
                 continue

@@ -1570,3 +1570,57 @@ def test_talks_with_no_party_named_only_a_topic_are_no_meeting():
     events = code("Ethiopia's prime minister accused Egypt of restoring the pressure in the negotiations on "
                   "independence for Eritrea.")
     assert only(events, "ACCUSE") and not only(events, "CONSULT")
+
+def test_an_agreement_or_refusal_with_no_counterpart_concerns_the_place_of_what_is_agreed():
+    [e] = only(code("The student union agreed to call off the march in Nairobi."), "AGREE")
+    assert e["target"]["country"] == "KEN"
+    [e] = only(code("The African Union rejected a call for its troops to be deployed in Mogadishu."), "REJECT")
+    assert e["target"]["country"] == "SOM"
+    # a meeting's place is only its venue
+    [e] = only(code("The rebels agreed to hold talks in Geneva."), "AGREE")
+    assert e["target"] is None
+
+
+def test_an_attacked_place_for_people_stands_for_them_in_the_passive_too():
+    [e] = only(code("A shelter for Sudanese refugees was attacked by gunmen."), "ASSAULT")
+    assert e["target"]["code"] == "SDNREF"
+
+
+def test_an_assassination_with_no_doer_is_an_unidentified_armed_group_of_the_place():
+    [e] = only(code("A plot to assassinate the mayor of Basra was foiled, police said."), "ASSAULT")
+    assert e["source"]["code"] == "IRQUAF"
+
+
+def test_whom_protesters_join_are_partners_not_the_target():
+    [e] = only(code("Farmers marched in Dhaka, joining traders in demanding an end to Indian tariffs."), "PROTEST")
+    assert e["target"]["country"] == "IND"
+
+
+def test_who_undergoes_a_demanded_passive_is_not_who_is_asked():
+    [e] = only(code("The rebels demanded that their commander be freed by the army."), "REQUEST")
+    assert e["target"]["sector"] == "MIL"
+    [e] = only(code("Students demanded that the dean be reinstated as head of the Kenyan education ministry."), "REQUEST")
+    assert e["target"]["code"] == "KENGOV"
+    # where or when it is to be done is no party
+    [e] = only(code("Elders demanded that control of the Kenyan police be taken away from the army in the next "
+                    "government."), "REQUEST")
+    assert e["target"]["code"] == "KENMIL"
+
+
+def test_what_a_protest_is_over_names_whom_it_is_against():
+    [e] = only(code("Dockers went on strike over a decree signed by the Kenyan transport minister."), "PROTEST")
+    assert e["target"]["code"] == "KENGOV"
+    # also when the phrase hangs on the clause the strike is the circumstance of
+    [e] = only(code("Nurses stopped work on the third day of a national strike on Tuesday over a decree signed "
+                    "by the Ghanaian health minister."), "PROTEST")
+    assert e["target"]["code"] == "GHAGOV"
+
+
+def test_who_is_called_on_to_act_would_act():
+    [e] = only(code("Qatar called on Ethiopia and Eritrea to agree to a truce."), "AGREE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"ETH", "ERI"}
+
+
+def test_who_is_accused_of_an_act_is_its_alleged_doer():
+    [e] = only(code("Azerbaijan accused Armenia of shelling a village in Tovuz."), "ASSAULT")
+    assert e["source"]["country"] == "ARM" and e["hypothetical"]

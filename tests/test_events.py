@@ -1394,7 +1394,7 @@ def test_a_bare_number_as_object_counts_members_of_the_group_acted_on():
 def test_a_states_own_envoys_or_soldiers_named_with_its_are_no_target():
     [e] = only(code("Morocco recalled its ambassador to Algeria."), "SANCTION")
     assert e["target"]["country"] == "DZA"
-    [e] = only(code("Peru withdrew its ambassador from Ecuador."), "RETREAT")
+    [e] = only(code("Peru withdrew its ambassador from Ecuador."), "SANCTION")  # envoys withdrawn reduce relations (CAMEO 161)
     assert e["target"]["country"] == "ECU"
     [e] = only(code("Kenya recalled its ambassador."), "SANCTION")
     assert e["target"] is None
@@ -1624,3 +1624,18 @@ def test_who_is_called_on_to_act_would_act():
 def test_who_is_accused_of_an_act_is_its_alleged_doer():
     [e] = only(code("Azerbaijan accused Armenia of shelling a village in Tovuz."), "ASSAULT")
     assert e["source"]["country"] == "ARM" and e["hypothetical"]
+
+def test_codebook_phrases_envoys_withdrawn_bans_violated_support_rallied():
+    # withdrawing envoys or inspectors reduces relations (CAMEO 161, 166x); troops withdrawn retreat
+    [e] = only(code("Sweden withdrew its ambassador from Iran on Tuesday."), "SANCTION")
+    assert e["mode"] == "withdraw" and e["target"]["country"] == "IRN"
+    assert only(code("Russia withdrew its troops from Syria on Tuesday."), "RETREAT")
+    # defying a ban is a rejection (CAMEO 128); violating a truce an attack
+    [e] = only(code("The rebels violated a ban on public meetings."), "REJECT")
+    [e] = only(code("The militia violated the truce on Sunday."), "ASSAULT")
+    [e] = only(code("The opposition is rallying support for the jailed leader."), "SUPPORT")
+    [e] = only(code("A Dutch reporter was put under investigation in Morocco."), "ACCUSE")
+    assert e["mode"] == "investigate" and e["target"]["country"] == "NLD"
+    [e] = only(code("The junta suspended the constitution on Friday."), "COERCE")
+    assert e["mode"] == "restrict"
+    [e] = only(code("The families forgave the soldiers."), "SUPPORT")  # CAMEO 056

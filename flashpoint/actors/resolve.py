@@ -85,6 +85,8 @@ class ActorResolver(MentionFinder):
         # (a place named counts twice: "in Iraq" says more about the setting than "American")
         for m in mentions:
             c = m.entry.country
+            if m.people is not None and len(m.people.homes) > 1:
+                continue  # ("Kurdish fighters" say which of their countries the story is in only by it)
             if c and len(c) == 3 and c not in NON_STATE and not _contra(sdoc[m.end - 1]) \
                     and not _based(sdoc[m.end - 1]) and not _venue(sdoc[m.end - 1]) and m.entry.kind != "media":
                 # (nor does the agency that filed it: "GOMA, March 3 (Reuters) -" is no story on Britain)
@@ -105,6 +107,12 @@ class ActorResolver(MentionFinder):
                     counts[place.country] += 2
                     first.setdefault(place.country, ent.start)
         doc.focus_countries = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
+        # a people of several countries ("Kurds", "Hutu") is of the one the article is about
+        for k, m in enumerate(mentions):
+            if m.people is not None and len(m.people.homes) > 1:
+                home = next((c for c in doc.focus_countries if c in m.people.homes), m.people.homes[0])
+                mentions[k] = Mention(m.start, m.end, self.kb.country(home) or m.entry, m.how, people=m.people)
+        doc.user_data["mention_at"] = mention_at = {t: m for m in mentions for t in range(m.start, m.end)}
         # Resolve every actor-like noun phrase in document order: pronouns and definite
         # descriptions later in the text look back over this list.
         doc.user_data["resolved"] = resolved = []
@@ -809,7 +817,8 @@ class ActorResolver(MentionFinder):
             # never another named person's nationality: "President X welcomed South African
             # leader Y" says nothing of X's country
             own = [m for m in doc.user_data.get("mentions", [])
-                   if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)]
+                   if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)
+                   and m.people is None]  # (a people's name gives no one else a nationality: "met Kurdish leaders")
             for m in reversed(own):
                 if start <= m.start < token.i:
                     return m.entry.country, f"country named nearby ({m.entry.country})"

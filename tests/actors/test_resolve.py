@@ -395,3 +395,30 @@ def test_people_from_a_body_are_its_own_and_both_ministers_are_of_the_two_states
     events = code("Peru and Chile recalled their ambassadors. The Brazilian foreign minister spoke by phone with "
                   "both ministers on Friday.")
     assert sorted(e["target"]["code"] for e in only(events, "CONSULT")) == ["CHLGOV", "PERGOV"]
+
+
+def test_a_people_s_adjective_or_plural_names_the_country_it_lives_in():
+    [e] = only(code("Government troops overran a Kachin rebel camp near the Chinese border."), "ASSAULT")
+    assert e["target"]["code"] == "MMRREB"
+    [e] = only(code("Dozens of Chechen refugees began a hunger strike against the Russian government."), "PROTEST")
+    assert e["source"]["code"] == "RUSREF"
+    # a people of several countries is of the one the article is about
+    [e] = only(code("Hutu militiamen attacked a camp in Burundi, killing 12 people."), "ASSAULT")
+    assert e["source"]["country"] == "BDI"
+    # a woman's name is no people, nor does a people give someone else a nationality
+    [e] = only(code("Senator Karen Smith met Kurdish leaders on Monday."), "CONSULT")
+    assert e["source"]["country"] is None
+
+
+def test_a_misspelt_country_name_is_the_one_country_a_letter_away_and_old_capitals_stand_for_governments():
+    [e] = only(code("Ethopia rejected a proposal from Eritrea on Monday."), "REJECT")
+    assert e["source"]["code"] == "ETHGOV"
+    [e] = only(code("Troops from Afganistan shelled a Pakistani village."), "ASSAULT")
+    assert e["source"]["code"] == "AFGMIL"
+    # a place the gazetteer knows is no misspelling, nor is an English word
+    [e] = only(code("Granada police arrested two men on Friday."), "COERCE")
+    assert e["source"]["country"] != "GRD"
+    [e] = only(code("Hungry protesters attacked a police station in Nairobi."), "ASSAULT")
+    assert e["source"]["country"] != "HUN"
+    [e] = only(code("Khatmandu rejected the demands of the Maoist rebels."), "REJECT")
+    assert e["source"]["code"] == "NPLGOV"

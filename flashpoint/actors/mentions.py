@@ -173,8 +173,8 @@ class MentionFinder:
         if tok.ent_type_ in ("PERSON", "ORG") and (tok.ent_iob_ == "I" or i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
             return None  # part of a longer name
         key = _normalise(text)
-        if key in self.kb.surname_index:
-            return None
+        if key in self.kb.surname_index or english_word(text.lower()):
+            return None  # ("Hungry protesters" are no Hungarians)
         found = {}
         for length in (len(key) - 1, len(key), len(key) + 1):
             for known, entry, how in self.fuzzy_keys.get(length, ()):
@@ -331,6 +331,32 @@ def _lower_alias(hits: list[tuple[Entry, str]], text: str) -> bool:
     return any(how not in ("name", "capital") or entry.kind == "country" and how == "name" or any(alias.islower() and alias.lower() == text or
                                                                   alias.lower() == "the " + text for alias in entry.aliases)
                for entry, how in hits)
+
+
+_ENGLISH: list = []
+
+
+def english_word(word: str) -> bool:
+    """Whether the model's dictionary (the rule lemmatizer's WordNet lists of nouns, verbs,
+    adjectives and adverbs) knows ``word`` in lower case. Without a dictionary every word is
+    taken for a known one, so nothing is read as a misspelling."""
+    if not _ENGLISH:
+        tables = []
+        try:
+            from ..nlp import spacy_model
+            lemmatizer = spacy_model().get_pipe("lemmatizer")
+            lookups = getattr(getattr(lemmatizer, "inner", lemmatizer), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                tables = [words for words in lookups.get_table("lemma_index").values() if isinstance(words, list)]
+        except Exception:  # pragma: no cover - no model, or another lemmatizer
+            tables = []
+        _ENGLISH.append(tables)
+    tables = _ENGLISH[0]
+    return not tables or any(word in words for words in tables)
+
+
+def near_spelling(a: str, b: str) -> bool:
+    return _near(a, b)
 
 
 def _near(a: str, b: str) -> bool:

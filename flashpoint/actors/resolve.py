@@ -17,7 +17,7 @@ from .. import registry
 from ..config import Settings
 from ..doc import Actor, Document, doc_ents
 from .kb import NON_STATE, WORDS, knowledge_base
-from .mentions import PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder
+from .mentions import PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder, english_word, near_spelling
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
 NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "appos", "prep",
@@ -730,12 +730,29 @@ class ActorResolver(MentionFinder):
         for key in (token.lower_, token.lemma_.lower()):
             if key in nouns:
                 return nouns[key]
+        misspelt = self.misspelt_noun(token)
+        if misspelt is not None:
+            return misspelt
         if token.lemma_.lower() in GROUP_HEADS | CARRIER_NOUNS:
             # "military installations", "rebel positions", "a guerrilla stronghold" (not "military aid")
             for a in (*amods, *(c.lemma_.lower() for c in token.children if c.dep_ == "compound")):
                 if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
                     return nouns[a]
         return None, False
+
+    def misspelt_noun(self, token: Token) -> tuple[str, bool] | None:
+        """A noun of eight letters or more that no dictionary knows, a letter away from exactly one
+        generic noun of seven or more ("peackeepers", "Commision"): that noun's sector. Not a
+        name of a person or a place."""
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or len(lemma) < 8 or not lemma.isalpha() \
+                or token.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or english_word(lemma) \
+                or english_word(token.lower_):
+            return None
+        found = {key for key in self.kb.sector_nouns if len(key) >= 7 and " " not in key
+                 and abs(len(key) - len(lemma)) <= 1 and near_spelling(lemma, key)}
+        sectors = {self.kb.sector_nouns[key] for key in found}
+        return sectors.pop() if len(sectors) == 1 else None
 
     def country_in(self, span: Span, head: Token, doc: Document, skip: Mention | None = None) -> tuple[str | None, str]:
         """A country named inside the phrase (adjective, compound, possessive, "of X")."""

@@ -422,3 +422,18 @@ def test_a_misspelt_country_name_is_the_one_country_a_letter_away_and_old_capita
     assert e["source"]["country"] != "HUN"
     [e] = only(code("Khatmandu rejected the demands of the Maoist rebels."), "REJECT")
     assert e["source"]["code"] == "NPLGOV"
+
+
+def test_refugee_agencies_commissions_web_sites_and_misspelt_generic_nouns():
+    [e] = only(code("The UN refugee agency accused Kenya of forcing refugees back across the border."), "ACCUSE")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("IGO", "REF")
+    [e] = only(code("The Zambia Electoral Commission rejected the opposition's demand."), "REJECT")
+    assert e["source"]["code"] == "ZMBGOV"
+    [e] = only(code("Hackers defaced nearly 200 Danish web sites."), "COERCE")
+    assert e["target"]["code"] == "DNKJRN"
+    # a word no dictionary knows, a letter away from one generic noun
+    [e] = only(code("UN peacekepers were deployed along the border, the ministry said."), "MOBILIZE")
+    assert e["target"]["code"] == "IGOMIL"
+    # a word the dictionary knows is no misspelling ("resident" is no "president")
+    [e] = only(code("A resident of the town attacked the mayor in Ghana."), "ASSAULT")
+    assert e["source"]["sector"] != "GOV"

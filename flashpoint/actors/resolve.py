@@ -47,6 +47,9 @@ SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
+MEMBER_BODIES = set(WORDS["member_body"])
+# the sectors of people a body can be named for: a teachers' union is education's, a police union no police
+MEMBER_SECTORS = {"EDU", "JUD", "JRN", "MED", "AGR", "LAB", "BUS", "REL", "REF"}
 RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 FOREIGN_OFFICES = set(WORDS["foreign_office"])
@@ -458,6 +461,9 @@ class ActorResolver(MentionFinder):
                 c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children)  # not "the foreign minister"
             if not country and inherit and not abroad:
                 country, country_reason = self.context_country(token, doc)
+            elif not country and token.pos_ == "PROPN" and token.lemma_.lower() in NGO_HEADS and token.ent_type_ == "ORG":
+                # "the Association of African Jurists": an unknown body of no country, an NGO
+                country, country_reason = "NGO", "a body of no country named like an association → NGO"
             elif not country and sector in PEOPLE_SECTORS:
                 # people of no stated nationality: of the country the sentence says they are in
                 # ("people blocked streets in Hong Kong"), never the article's at large
@@ -706,6 +712,17 @@ class ActorResolver(MentionFinder):
             if hit is not None:
                 return hit
         nouns = self.kb.sector_nouns
+        if token.lemma_.lower() in MEMBER_BODIES:
+            # "the Nigerian Union of Teachers", "the journalists' association": its members' sector
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            members = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
+            members += [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+            for member in members:
+                word = member.lemma_.lower()  # (a proper name's plural keeps its "s": "Teachers")
+                hit = nouns.get(word) or nouns.get(word[:-1] if word.endswith("s") else word)
+                # (people, whose nouns take no country of the article: not "the Union of Islamic Courts")
+                if hit is not None and hit[0] in MEMBER_SECTORS and not hit[1] and member.tag_ in ("NNS", "NNPS"):
+                    return hit[0], nouns.get(token.lemma_.lower(), (None, False))[1]
         if token.lemma_.lower() in GROUP_HEADS:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns:

@@ -437,3 +437,16 @@ def test_refugee_agencies_commissions_web_sites_and_misspelt_generic_nouns():
     # a word the dictionary knows is no misspelling ("resident" is no "president")
     [e] = only(code("A resident of the town attacked the mayor in Ghana."), "ASSAULT")
     assert e["source"]["sector"] != "GOV"
+
+
+def test_a_body_named_for_its_members_has_their_sector():
+    [e] = only(code("The Kenya National Union of Teachers called off a strike after talks with the government."),
+               "CONCEDE")
+    assert e["source"]["code"] == "KENEDU"
+    [e] = only(code("The Zimbabwe Union of Journalists condemned the arrest of two reporters."), "ACCUSE")
+    assert e["source"]["code"] == "ZWEJRN"
+    [e] = only(code("Members of the Association of Arab Jurists visited prisoners held in Libya."), "CONSULT")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("NGO", "JUD")
+    # institutions are no members: the Union of Islamic Courts is no judiciary
+    [e] = only(code("The Union of Islamic Courts attacked government positions in Mogadishu."), "ASSAULT")
+    assert e["source"]["sector"] != "JUD"

@@ -67,7 +67,7 @@ PLACE_NOUNS = set(WORDS["place_noun"])
 VENUE_HEADS = set(WORDS["venue"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
-PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
+PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL", "JRN"}
 
 class ActorResolver(MentionFinder):
     """Resolves noun phrases to coded actors, with the mentions the finder found."""

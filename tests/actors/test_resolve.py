@@ -450,3 +450,9 @@ def test_a_body_named_for_its_members_has_their_sector():
     # institutions are no members: the Union of Islamic Courts is no judiciary
     [e] = only(code("The Union of Islamic Courts attacked government positions in Mogadishu."), "ASSAULT")
     assert e["source"]["sector"] != "JUD"
+
+
+def test_journalists_of_no_stated_nationality_are_of_the_place_named_and_a_district_s_of_names_it():
+    [e] = only(code("A well-known anti-government editor was shot dead in a crowded district of western Kabul."),
+               "ASSAULT")
+    assert e["target"]["code"] == "AFGJRN"

@@ -292,3 +292,10 @@ def test_a_name_after_a_direction_word_is_a_place():
     from conftest import code, only
     [e] = only(code("Government jets bombed rebel positions in northern Idlib on Friday.", "2019-06-01"), "ASSAULT")
     assert e["location"] is not None and e["location"]["country"] == "SYR"
+
+
+def test_no_place_name_is_all_lower_case():
+    from conftest import code
+    events = code("The opposition leader was convicted of fraud in absentia last year and arrested on Monday.",
+                  "2024-05-01")
+    assert events and all(e["location"] is None for e in events)

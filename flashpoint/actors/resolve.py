@@ -95,7 +95,8 @@ class ActorResolver(MentionFinder):
                 # (nor does the agency that filed it: "GOMA, March 3 (Reuters) -" is no story on Britain)
                 # ("pro-Russian separatists" say nothing about where the story is)
                 counts[c] += 2 if m.entry.kind == "country" and m.how in ("name", "capital") \
-                    and not self.elsewhere(sdoc[m.end - 1]) else 1
+                    and not self.elsewhere(sdoc[m.end - 1]) and not (m.how == "capital" and _metonym(sdoc[m.end - 1])) \
+                    else 1  # ("accusing Moscow": a government acting, not where the story is)
                 first.setdefault(c, m.start)
         # a town the story happens in ("a bomb exploded in a market in Quetta") names its country
         # as plainly as the country's name does
@@ -453,7 +454,12 @@ class ActorResolver(MentionFinder):
             country, country_reason = self.from_country(token, doc)
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
-            if det in ("the", "this", "that", "these", "those"):
+            if det == "the" and token.lemma_.lower() in ("government", "authority") and doc.focus_countries \
+                    and not any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
+                # plain "the government" is the government of the country the story is about, not
+                # of the last state named ("Moldova expelled Russia's envoy ... The government also ...")
+                country, country_reason = doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
+            elif det in ("the", "this", "that", "these", "those"):
                 back = self.earlier_by_head(token, doc)
                 if back:
                     return self._like(span, back, sector,
@@ -1162,6 +1168,11 @@ class ActorResolver(MentionFinder):
                 if lemma in words and modifiers <= words:
                     return self._from_entry(m, sdoc[m.start:m.end], doc.published, "name", doc)
         return None
+
+
+def _metonym(tok: Token) -> bool:
+    """A capital that acts or is acted on ("Moscow denied", "accusing Moscow"), not a place."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "conj") and not tok.text.isupper()
 
 
 def _of_other_person(tok: Token, person: Token) -> bool:

@@ -294,6 +294,8 @@ def find_mentions(sdoc, gaz: Gazetteer, focus: list[str] | None = None, actors=(
         if ent.label_ in PLACE_LABELS:
             s, e = _cut(sdoc, *_trim(sdoc, ent.start, ent.end))
             s = _article_prefix(sdoc, s)
+            if all(t.is_lower for t in sdoc[s:e]):
+                continue  # no place name is all lower case ("tried in absentia")
             if s < e and not (_is_demonym(sdoc[s:e]) and not (ent.label_ == "GPE" and _adjective_town(sdoc[s:e], gaz))):
                 spans.append((s, e, ent.label_))
                 taken.update(range(min(s, ent.start), ent.end))

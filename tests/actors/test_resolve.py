@@ -488,3 +488,10 @@ def test_journalists_of_no_stated_nationality_are_of_the_place_named_and_a_distr
     [e] = only(code("A well-known anti-government editor was shot dead in a crowded district of western Kabul."),
                "ASSAULT")
     assert e["target"]["code"] == "AFGJRN"
+
+
+def test_plain_the_government_is_the_story_s_country_s_and_a_capital_acted_on_is_no_setting():
+    events = code("RIGA, Latvia - Latvia on Monday expelled Russia's ambassador, accusing Moscow of spying. Moscow "
+                  "denied it. The government also imposed sanctions on two Russian firms.", "2024-05-01")
+    [e] = [e for e in only(events, "SANCTION") if e["trigger"]["text"] == "sanctions"]
+    assert (e["source"]["country"], e["source"]["sector"]) == ("LVA", "GOV")

@@ -1570,3 +1570,12 @@ def test_talks_with_no_party_named_only_a_topic_are_no_meeting():
     events = code("Ethiopia's prime minister accused Egypt of restoring the pressure in the negotiations on "
                   "independence for Eritrea.")
     assert only(events, "ACCUSE") and not only(events, "CONSULT")
+
+
+def test_two_parties_doing_together_what_is_done_with_someone_make_one_event():
+    [e] = only(code("Kenya and Somalia have restored their diplomatic ties after a two-year break, officials said "
+                    "on Monday."), "SUPPORT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"KEN", "SOM"}
+    [e] = only(code("Armenians and Azerbaijanis failed to reach agreement on the border on Sunday."), "REJECT",
+               hypothetical=False)
+    assert {e["source"]["country"], e["target"]["country"]} == {"ARM", "AZE"}

@@ -463,8 +463,10 @@ class EventExtractor(ArgumentFinder):
             # "the two sides exchanged prisoners": each releases the other's; the captives are no side
             targets = [None]
             mutual = True
-        if (trig.event_type in RECIPROCAL_TYPES or mutual) and len(sources) == 2 and targets == [None] and not passive:
-            # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves
+        if (trig.event_type in RECIPROCAL_TYPES or mutual or "prep:with" in trig.targets) and len(sources) == 2 \
+                and targets == [None] and not passive:
+            # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves (so
+            # is any act whose counterpart is a "with" phrase: "X and Y restored ties", "failed to reach agreement")
             sources, targets = sources[:1], sources[1:]
             rule += "; 'X and Y' together → X with Y"
         civil = next((f for f in trig.flags if f.startswith("civil")), None)

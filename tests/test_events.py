@@ -1579,3 +1579,9 @@ def test_two_parties_doing_together_what_is_done_with_someone_make_one_event():
     [e] = only(code("Armenians and Azerbaijanis failed to reach agreement on the border on Sunday."), "REJECT",
                hypothetical=False)
     assert {e["source"]["country"], e["target"]["country"]} == {"ARM", "AZE"}
+
+
+def test_an_intention_restricted_by_only_is_no_offer():
+    events = code("Kenya's president has refused to meet Somalia's visiting prime minister in Mombasa, saying he "
+                  "would only welcome him in Nairobi, his office said.")
+    assert only(events, "REJECT") and not only(events, "AGREE")

@@ -900,6 +900,8 @@ class EventExtractor(ArgumentFinder):
             # someone on a condition is a threat (CAMEO 131x)
             threat = condition == "unless" or quad == 4 or ev.event_type == "SANCTION" and condition is not None
             new_type = "THREATEN" if threat else "AGREE" if quad in (1, 2) else None
+            if new_type == "AGREE" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
+                continue  # "would only welcome him in Jerusalem": a condition set, a refusal of the rest, no offer
             if new_type == "AGREE" and ev.target is None and not any(
                     c.dep_ in ("dobj", "dative", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("with", "to")
                     for c in tok.children):

@@ -27,9 +27,18 @@ VAGUE = re.compile(r"\b(weeks?|months?|years?|decades?|recent|last few|past few|
 UNDATED_PAST_OFFSET = -1
 
 
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+
+
+def is_future(verb: Token) -> bool:
+    """A verb told as still to come: "will meet", "would hold"."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 @lru_cache(maxsize=4096)
-def resolve_expression(text: str, published: dt.date) -> dt.date | None:
-    """Turn one date expression into a day, or None when it names no single day."""
+def resolve_expression(text: str, published: dt.date, future: bool = False) -> dt.date | None:
+    """Turn one date expression into a day, or None when it names no single day. A weekday of
+    something still to come ("will meet on Friday") is the next such day."""
     low = text.lower().strip().rstrip("'s").strip()
     low = re.sub(r"^(just|on|last|this|early|late|on the)\s+", "", low)
     for word, offset in RELATIVE_DAYS.items():
@@ -38,6 +47,8 @@ def resolve_expression(text: str, published: dt.date) -> dt.date | None:
     for number, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             back = (published.weekday() - number) % 7  # "on Friday" in Friday's paper is that day
+            if future and "last" not in text.lower():
+                return published + dt.timedelta(days=(number - published.weekday()) % 7)
             if "next" in low:
                 return published + dt.timedelta(days=(number - published.weekday()) % 7 or 7)
             return published - dt.timedelta(days=back)
@@ -196,7 +207,7 @@ class TimeStage:
                 if gov is None:
                     continue
                 ev = anchors[gov.i]
-                day = resolve_expression(expr.text, published)
+                day = resolve_expression(expr.text, published, future=is_future(gov))
                 if ev.trigger_start not in assigned or assigned[ev.trigger_start][1] is None and day is not None:
                     assigned[ev.trigger_start] = (expr.text, day)  # the first expression that names a day
             for ev in events:
@@ -212,7 +223,8 @@ class TimeStage:
                         return ev_.trigger_start in assigned and assigned[ev_.trigger_start][1] is not None
                     mates = [anchors[g.i].trigger_start for g in through if dated(anchors[g.i])]
                     mates += [anchors[m.i].trigger_start for m in (trig.head, *trig.children)
-                             if m.i in anchors and m.i != trig.i and dated(anchors[m.i]) and (
+                             if m.i in anchors and m.i != trig.i and dated(anchors[m.i])
+                             and is_future(m) == is_future(trig) and (  # ("would strike on Friday and demanded")
                                  m.dep_ == "conj" and m.head.i == trig.i or trig.dep_ == "conj" and m.i == trig.head.i
                                  or trig.dep_ == "advcl" and trig.tag_ == "VBG" and m.i == trig.head.i)]
                     if mates:

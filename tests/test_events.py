@@ -1394,7 +1394,7 @@ def test_a_bare_number_as_object_counts_members_of_the_group_acted_on():
 def test_a_states_own_envoys_or_soldiers_named_with_its_are_no_target():
     [e] = only(code("Morocco recalled its ambassador to Algeria."), "SANCTION")
     assert e["target"]["country"] == "DZA"
-    [e] = only(code("Peru withdrew its ambassador from Ecuador."), "RETREAT")
+    [e] = only(code("Peru withdrew its ambassador from Ecuador."), "SANCTION")  # envoys withdrawn reduce relations (CAMEO 161)
     assert e["target"]["country"] == "ECU"
     [e] = only(code("Kenya recalled its ambassador."), "SANCTION")
     assert e["target"] is None
@@ -1585,3 +1585,73 @@ def test_an_intention_restricted_by_only_is_no_offer():
     events = code("Kenya's president has refused to meet Somalia's visiting prime minister in Mombasa, saying he "
                   "would only welcome him in Nairobi, his office said.")
     assert only(events, "REJECT") and not only(events, "AGREE")
+
+
+def test_an_agreement_or_refusal_with_no_counterpart_concerns_the_place_of_what_is_agreed():
+    [e] = only(code("The student union agreed to call off the march in Nairobi."), "AGREE")
+    assert e["target"]["country"] == "KEN"
+    [e] = only(code("The African Union rejected a call for its troops to be deployed in Mogadishu."), "REJECT")
+    assert e["target"]["country"] == "SOM"
+    # a meeting's place is only its venue
+    [e] = only(code("The rebels agreed to hold talks in Geneva."), "AGREE")
+    assert e["target"] is None
+
+
+def test_an_attacked_place_for_people_stands_for_them_in_the_passive_too():
+    [e] = only(code("A shelter for Sudanese refugees was attacked by gunmen."), "ASSAULT")
+    assert e["target"]["code"] == "SDNREF"
+
+
+def test_an_assassination_with_no_doer_is_an_unidentified_armed_group_of_the_place():
+    [e] = only(code("A plot to assassinate the mayor of Basra was foiled, police said."), "ASSAULT")
+    assert e["source"]["code"] == "IRQUAF"
+
+
+def test_whom_protesters_join_are_partners_not_the_target():
+    [e] = only(code("Farmers marched in Dhaka, joining traders in demanding an end to Indian tariffs."), "PROTEST")
+    assert e["target"]["country"] == "IND"
+
+
+def test_who_undergoes_a_demanded_passive_is_not_who_is_asked():
+    [e] = only(code("The rebels demanded that their commander be freed by the army."), "REQUEST")
+    assert e["target"]["sector"] == "MIL"
+    [e] = only(code("Students demanded that the dean be reinstated as head of the Kenyan education ministry."), "REQUEST")
+    assert e["target"]["code"] == "KENGOV"
+    # where or when it is to be done is no party
+    [e] = only(code("Elders demanded that control of the Kenyan police be taken away from the army in the next "
+                    "government."), "REQUEST")
+    assert e["target"]["code"] == "KENMIL"
+
+
+def test_what_a_protest_is_over_names_whom_it_is_against():
+    [e] = only(code("Dockers went on strike over a decree signed by the Kenyan transport minister."), "PROTEST")
+    assert e["target"]["code"] == "KENGOV"
+    # also when the phrase hangs on the clause the strike is the circumstance of
+    [e] = only(code("Nurses stopped work on the third day of a national strike on Tuesday over a decree signed "
+                    "by the Ghanaian health minister."), "PROTEST")
+    assert e["target"]["code"] == "GHAGOV"
+
+
+def test_who_is_called_on_to_act_would_act():
+    [e] = only(code("Qatar called on Ethiopia and Eritrea to agree to a truce."), "AGREE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"ETH", "ERI"}
+
+
+def test_who_is_accused_of_an_act_is_its_alleged_doer():
+    [e] = only(code("Azerbaijan accused Armenia of shelling a village in Tovuz."), "ASSAULT")
+    assert e["source"]["country"] == "ARM" and e["hypothetical"]
+
+def test_codebook_phrases_envoys_withdrawn_bans_violated_support_rallied():
+    # withdrawing envoys or inspectors reduces relations (CAMEO 161, 166x); troops withdrawn retreat
+    [e] = only(code("Sweden withdrew its ambassador from Iran on Tuesday."), "SANCTION")
+    assert e["mode"] == "withdraw" and e["target"]["country"] == "IRN"
+    assert only(code("Russia withdrew its troops from Syria on Tuesday."), "RETREAT")
+    # defying a ban is a rejection (CAMEO 128); violating a truce an attack
+    [e] = only(code("The rebels violated a ban on public meetings."), "REJECT")
+    [e] = only(code("The militia violated the truce on Sunday."), "ASSAULT")
+    [e] = only(code("The opposition is rallying support for the jailed leader."), "SUPPORT")
+    [e] = only(code("A Dutch reporter was put under investigation in Morocco."), "ACCUSE")
+    assert e["mode"] == "investigate" and e["target"]["country"] == "NLD"
+    [e] = only(code("The junta suspended the constitution on Friday."), "COERCE")
+    assert e["mode"] == "restrict"
+    [e] = only(code("The families forgave the soldiers."), "SUPPORT")  # CAMEO 056

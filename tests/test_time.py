@@ -57,6 +57,18 @@ def test_an_event_reported_by_a_vaguely_dated_statement_has_no_day():
     assert e["event_type"] == "ASSAULT" and e["date"] is None and e["date_text"] == "last week"
 
 
+def test_a_day_still_to_come_is_the_next_one_and_is_not_shared_with_a_past_deed():
+    import flashpoint
+    events = flashpoint.extract("Union leaders said they would hold a national strike on Friday and demanded the "
+                                "resignation of the labour minister.", published="2025-10-16")  # a Thursday
+    [strike] = [e for e in events if e["event_type"] == "PROTEST"]
+    assert strike["hypothetical"] and strike["date"] == "2025-10-17"
+    [demand] = [e for e in events if e["event_type"] == "REQUEST"]
+    assert demand["date"] == "2025-10-15" and demand["source"]["sector"] == "LAB"
+    assert resolve_expression("Friday", dt.date(2025, 10, 16), future=True) == dt.date(2025, 10, 17)
+    assert resolve_expression("last Friday", dt.date(2025, 10, 16), future=True) == dt.date(2025, 10, 10)
+
+
 def test_a_headline_in_the_present_takes_the_day_of_the_lead_it_restates():
     import flashpoint
     events = flashpoint.extract("Russian missile kills five in Odesa\n\nKYIV (AP) — A Russian ballistic missile hit a "

@@ -25,9 +25,9 @@ SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "OPP", "PTY",
            "MED", "BUS", "LAB", "EDU", "REL", "ELI", "AGR", "CRM", "UNK", "IGO"}
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}
 KINDS = {"country", "igo", "org", "armed_group", "party", "agency", "media", "company", "religious",
-         "other", "person", "ngo", "agent"}
+         "other", "person", "ngo", "agent", "people"}
 BUILTIN_FILES = ("countries.jsonl", "igos.jsonl", "organisations.jsonl", "people_a.jsonl", "people_b.jsonl",
-                 "people_c.jsonl")
+                 "people_c.jsonl", "peoples.jsonl")
 
 
 class KnowledgeBaseError(ValueError):
@@ -74,6 +74,8 @@ class Entry:
     # agents the code to combine ("~GOV" after the actor's code, "NGO~" before it)
     code: str | None = None
     user: bool = False  # from a user file (--actors): its names shadow built-in entries' same names
+    # a people (kind "people": "Karen", "Kurds"): the countries it lives in, the first its main one
+    homes: list[str] = field(default_factory=list)
 
     def role_on(self, date: str | None) -> Role | None:
         """The office held on ``date``: of those covering it, the one that started last."""
@@ -222,7 +224,8 @@ class KnowledgeBase:
                         self.agent_index[key].append(entry)
                         self.max_agent_tokens = max(self.max_agent_tokens, len(key.split()) + 2)
                 continue
-            names = [(a, "name") for a in [entry.name, *entry.aliases]]
+            # (a people is named by its adjective and its plural only: "Karen" alone may be a woman)
+            names = [(a, "name") for a in [entry.name, *entry.aliases]] if entry.kind != "people" else []
             names += [(a, "adjective") for a in entry.adjectives]
             names += [(a, "demonym") for a in entry.demonyms]
             names += [(a, "capital") for a in entry.capitals]
@@ -317,7 +320,7 @@ NAME_PARTICLES = set(WORDS["name_particle"])
 SPELLING = WORDS["spelling"]
 
 _PRIORITY = {"person": 0, "armed_group": 1, "agency": 1, "org": 2, "party": 2, "igo": 2, "ngo": 2,
-             "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4}
+             "media": 3, "company": 3, "religious": 3, "other": 3, "agent": 4, "country": 4, "people": 5}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -364,8 +367,11 @@ def entry_from_dict(raw: dict, where: str) -> Entry:
             raise KnowledgeBaseError(f"{where}: `{key}` must be a list of strings")
         lists[key] = value
     _check_full_code(raw.get("code"), where)
+    homes = raw.get("homes") or ([country] if kind == "people" and country else [])
+    if not isinstance(homes, list) or not all(isinstance(h, str) and re.fullmatch(r"[A-Z]{3}", h) for h in homes):
+        raise KnowledgeBaseError(f"{where}: `homes` must be a list of ISO 3166 alpha-3 codes")
     return Entry(id=raw["id"], kind=kind, name=raw["name"], country=country, sector=sector,
-                 roles=roles, died=raw.get("died"), origin=where, code=raw.get("code"), **lists)
+                 roles=roles, died=raw.get("died"), origin=where, code=raw.get("code"), homes=homes, **lists)
 
 
 def _check_full_code(code, where: str) -> None:

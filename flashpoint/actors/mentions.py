@@ -23,6 +23,8 @@ class Mention:
     end: int
     entry: Entry
     how: str  # name | adjective | demonym | capital
+    # a people's adjective or plural ("Karen rebels", "Kurds"): ``entry`` is the country it lives in
+    people: Entry | None = None
 
 
 # find_mentions asks normalise() and exact_key() about every window of up to max_alias_tokens
@@ -61,6 +63,15 @@ class MentionFinder:
             words = key.split()
             self.span_limit[words[0]] = max(self.span_limit.get(words[0], 0), 3 * len(words))
         self.first_words = set(self.span_limit)
+        # one-word names of countries and peoples (names, adjectives, plurals, capitals), by length:
+        # a misspelt one ("Ethopia", "Quatar") is the one of these a letter away
+        self.fuzzy_keys: dict[int, list[tuple[str, Entry, str]]] = {}
+        for key, items in kb.index.items():
+            if " " in key or len(key) < 5 or not key.isalpha():
+                continue
+            for entry, how in items:
+                if entry.kind in ("country", "people"):
+                    self.fuzzy_keys.setdefault(len(key), []).append((key, entry, how))
 
     # -- mention detection -------------------------------------------------------------
     def window_at(self, tokens: list[str], i: int) -> int:
@@ -83,6 +94,7 @@ class MentionFinder:
         lowers = [row[4] for row in rows]
         i, n = 0, len(tokens)
         limit = self.kb.max_alias_tokens
+        other_people: set[str] = set()  # known surnames this article gives to someone else
         while i < n:
             if spaces[i] or puncts[i]:
                 i += 1
@@ -91,6 +103,11 @@ class MentionFinder:
             if tokens[i].lower() == "the" and i + 1 < n:  # names are indexed without "the"
                 window = max(window, self.window_at(tokens, i + 1) + 1)
             if not window:
+                misspelt = self.misspelt_name(doc, i)
+                if misspelt is not None:
+                    mentions.append(misspelt)
+                    i += 1
+                    continue
                 titled = self.titled_surname(doc, i, date)
                 if titled is not None:
                     mentions.append(titled)
@@ -114,23 +131,85 @@ class MentionFinder:
                     break
             if found and _best(found[1])[0].kind == "person" and i > 0 and tokens[i - 1].lower().rstrip(".") in SHIP_PREFIXES:
                 found = None  # "USS Carney" is a ship
-            if found and found[0] - i == 1 and self.other_given_name(doc, i, _best(found[1])[0]):
-                found = None  # "Seydou Konaté" is not Sékouba Konaté: another given name, another man
+            if found and found[0] - i == 1 and _best(found[1])[0].kind == "person" and (
+                    tokens[i].lower() in other_people
+                    or self.other_given_name(doc, i, _best(found[1])[0])  # "Seydou Konaté" is not Sékouba Konaté
+                    or self.second_half_of_double_name(doc, i, _best(found[1])[0], mentions)):  # nor "Nkweta-Salami" Salami
+                other_people.add(tokens[i].lower())  # (and "Konaté said" later is Seydou again)
+                found = None
             if found and self.inside_longer_name(doc, i, _best(found[1])[0], mentions):
                 found = None  # "Social Democratic Party" is not the "Democratic Party" the base knows
             if found and self.of_another_country(tokens, found[0], _best(found[1])[0]):
                 found = None  # "the Democratic Party of Japan" is not the US Democratic Party
+            if found and _best(found[1])[0].kind == "people":
+                people = self.people_mention(doc, i, found[0], *_best(found[1]))
+                if people is not None:
+                    mentions.append(people)
+                    i = people.end
+                    continue
+                found = None
             if found:
                 j, hits = found
                 entry, how = _best(hits)
                 mentions.append(Mention(i, j, entry, how))
                 i = j
+            elif (misspelt := self.misspelt_name(doc, i)) is not None:
+                mentions.append(misspelt)
+                i += 1
             elif (titled := self.titled_surname(doc, i, date)) is not None:
                 mentions.append(titled)
                 i = titled.end
             else:
                 i += 1
         return self.repeated_surnames(doc, mentions)
+
+    def misspelt_name(self, doc: Doc, i: int) -> Mention | None:
+        """A proper name one letter (changed, added, dropped or two swapped) away from exactly one
+        country's or people's one-word name, adjective, plural or capital ("Ethopia", "Quatar",
+        "Chenchen refugees"): of six letters or more, capitalised, taken by the model for a proper
+        name or a place or nationality, no person's longer name, no place the gazetteer knows
+        ("Granada" is no Grenada) and no known person's last name."""
+        tok = doc[i]
+        text = tok.text
+        if len(text) < 6 or not text.isalpha() or not text[0].isupper() or text.isupper():
+            return None
+        if tok.tag_ not in ("NNP", "NNPS") and tok.ent_type_ not in ("GPE", "NORP", "LOC"):
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG") and (tok.ent_iob_ == "I" or i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
+            return None  # part of a longer name
+        key = _normalise(text)
+        if key in self.kb.surname_index or english_word(text.lower()):
+            return None  # ("Hungry protesters" are no Hungarians)
+        found = {}
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            for known, entry, how in self.fuzzy_keys.get(length, ()):
+                if _near(key, known):
+                    found.setdefault(entry.id, (entry, how))
+        if len(found) != 1:
+            return None
+        entry, how = next(iter(found.values()))
+        try:
+            from ..geo import gazetteer
+            if gazetteer().lookup(text, None) is not None:
+                return None
+        except ImportError:  # pragma: no cover
+            pass
+        if entry.kind == "people":
+            return self.people_mention(doc, i, i + 1, entry, how)
+        return Mention(i, i + 1, entry, how)
+
+    def people_mention(self, doc: Doc, i: int, j: int, entry: Entry, how: str) -> Mention | None:
+        """A people's adjective or plural ("Karen guerrillas", "Chechen refugees", "the Kurds")
+        stands for the country it lives in (its main one until the article says which): written
+        with a capital, and not inside a person's longer name ("Karen Bass"; the model may take the
+        word alone for a name: "Karen rebels")."""
+        if not doc[i].text[:1].isupper() or not entry.homes:
+            return None
+        if i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I" or \
+                j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+            return None
+        country = self.kb.country(entry.homes[0])
+        return Mention(i, j, country, how, people=entry) if country is not None else None
 
     @staticmethod
     def repeated_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -178,6 +257,16 @@ class MentionFinder:
         # (a spelling of the same given name starts alike: "Volodimir" for "Volodymyr")
         starts = {_normalise(w)[:3] for name in (entry.name, *entry.aliases) for w in name.split()}
         return _normalise(before.text)[:3] not in starts
+
+    @staticmethod
+    def second_half_of_double_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:
+        """A known person's surname joined by a hyphen to an unknown capitalised name before it
+        ends a double-barrelled name of someone else. A known name before the hyphen makes a
+        pair of people instead ("the Putin-Xi summit")."""
+        if entry.kind != "person" or i < 2 or doc[i - 1].text not in ("-", "‑") or doc[i - 1].whitespace_ \
+                or doc[i - 2].whitespace_ or not doc[i - 2].text[:1].isupper():
+            return False
+        return not (mentions and mentions[-1].end == i - 1)
 
     @staticmethod
     def inside_longer_name(doc: Doc, i: int, entry: Entry, mentions: list[Mention]) -> bool:
@@ -257,6 +346,44 @@ def _lower_alias(hits: list[tuple[Entry, str]], text: str) -> bool:
     return any(how not in ("name", "capital") or entry.kind == "country" and how == "name" or any(alias.islower() and alias.lower() == text or
                                                                   alias.lower() == "the " + text for alias in entry.aliases)
                for entry, how in hits)
+
+
+_ENGLISH: list = []
+
+
+def english_word(word: str) -> bool:
+    """Whether the model's dictionary (the rule lemmatizer's WordNet lists of nouns, verbs,
+    adjectives and adverbs) knows ``word`` in lower case. Without a dictionary every word is
+    taken for a known one, so nothing is read as a misspelling."""
+    if not _ENGLISH:
+        tables = []
+        try:
+            from ..nlp import spacy_model
+            lemmatizer = spacy_model().get_pipe("lemmatizer")
+            lookups = getattr(getattr(lemmatizer, "inner", lemmatizer), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                tables = [words for words in lookups.get_table("lemma_index").values() if isinstance(words, list)]
+        except Exception:  # pragma: no cover - no model, or another lemmatizer
+            tables = []
+        _ENGLISH.append(tables)
+    tables = _ENGLISH[0]
+    return not tables or any(word in words for words in tables)
+
+
+def near_spelling(a: str, b: str) -> bool:
+    return _near(a, b)
+
+
+def _near(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped ("Isreal")."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True
+    from .kb import _one_edit
+    return _one_edit(a, b)
 
 
 def _best(hits: list[tuple[Entry, str]]) -> tuple[Entry, str]:

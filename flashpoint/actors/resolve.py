@@ -17,7 +17,7 @@ from .. import registry
 from ..config import Settings
 from ..doc import Actor, Document, doc_ents
 from .kb import NON_STATE, WORDS, knowledge_base
-from .mentions import PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder
+from .mentions import PERSON_TITLES_GOV, PERSON_TITLES_MIL, Mention, MentionFinder, english_word, near_spelling
 
 # dependency labels whose subtrees belong to a noun phrase when reading an actor from it
 NP_DEPS = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "appos", "prep",
@@ -47,6 +47,9 @@ SIDE_WORDS = set(WORDS["side"])
 CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
+MEMBER_BODIES = set(WORDS["member_body"])
+# the sectors of people a body can be named for: a teachers' union is education's, a police union no police
+MEMBER_SECTORS = {"EDU", "JUD", "JRN", "MED", "AGR", "LAB", "BUS", "REL", "REF"}
 RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 FOREIGN_OFFICES = set(WORDS["foreign_office"])
@@ -64,7 +67,7 @@ PLACE_NOUNS = set(WORDS["place_noun"])
 VENUE_HEADS = set(WORDS["venue"])
 LOCATIVES = {"in", "inside", "within", "across", "throughout", "through", "at", "near", "outside", "around"}
 # sectors of people rather than institutions: with no nationality stated, they take their place's
-PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL"}
+PEOPLE_SECTORS = {"CVL", "EDU", "LAB", "REF", "MED", "AGR", "REL", "JRN"}
 
 class ActorResolver(MentionFinder):
     """Resolves noun phrases to coded actors, with the mentions the finder found."""
@@ -85,6 +88,8 @@ class ActorResolver(MentionFinder):
         # (a place named counts twice: "in Iraq" says more about the setting than "American")
         for m in mentions:
             c = m.entry.country
+            if m.people is not None and len(m.people.homes) > 1:
+                continue  # ("Kurdish fighters" say which of their countries the story is in only by it)
             if c and len(c) == 3 and c not in NON_STATE and not _contra(sdoc[m.end - 1]) \
                     and not _based(sdoc[m.end - 1]) and not _venue(sdoc[m.end - 1]) and m.entry.kind != "media":
                 # (nor does the agency that filed it: "GOMA, March 3 (Reuters) -" is no story on Britain)
@@ -105,6 +110,12 @@ class ActorResolver(MentionFinder):
                     counts[place.country] += 2
                     first.setdefault(place.country, ent.start)
         doc.focus_countries = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
+        # a people of several countries ("Kurds", "Hutu") is of the one the article is about
+        for k, m in enumerate(mentions):
+            if m.people is not None and len(m.people.homes) > 1:
+                home = next((c for c in doc.focus_countries if c in m.people.homes), m.people.homes[0])
+                mentions[k] = Mention(m.start, m.end, self.kb.country(home) or m.entry, m.how, people=m.people)
+        doc.user_data["mention_at"] = mention_at = {t: m for m in mentions for t in range(m.start, m.end)}
         # Resolve every actor-like noun phrase in document order: pronouns and definite
         # descriptions later in the text look back over this list.
         doc.user_data["resolved"] = resolved = []
@@ -234,7 +245,9 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, self.kb.generic_name(m.entry.country, sector) or f"{token.text} {shared.text}",
                                    m.entry.country, sector, None,
                                    f"country adjective sharing '{shared.text}' → {sector}")
-            counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children)
+            counted = m.how == "demonym" and any(c.dep_ == "nummod" or c.like_num for c in token.children) \
+                or m.how in ("demonym", "adjective") and m.end - m.start == 1 \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)  # "a Palestinian": one person
             country, reason = m.entry.country, f"country {m.how}" + (", counted people → CVL" if counted else "")
             # "Bosnian Serbs", "Iraqi Kurds": a people of the country the adjective names
             home_adj = next((mention_at[c.i] for c in token.children if c.dep_ in ("amod", "compound")
@@ -450,6 +463,9 @@ class ActorResolver(MentionFinder):
                 c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children)  # not "the foreign minister"
             if not country and inherit and not abroad:
                 country, country_reason = self.context_country(token, doc)
+            elif not country and token.pos_ == "PROPN" and token.lemma_.lower() in NGO_HEADS and token.ent_type_ == "ORG":
+                # "the Association of African Jurists": an unknown body of no country, an NGO
+                country, country_reason = "NGO", "a body of no country named like an association → NGO"
             elif not country and sector in PEOPLE_SECTORS:
                 # people of no stated nationality: of the country the sentence says they are in
                 # ("people blocked streets in Hong Kong"), never the article's at large
@@ -457,6 +473,14 @@ class ActorResolver(MentionFinder):
             name = self.kb.generic_name(country, sector) or token.text
             return self._actor(span, name, country, sector, None,
                                f"generic noun '{token.lemma_}' → {sector}" + (f", {country_reason}" if country else ""))
+        if token.pos_ == "PROPN" and not country and span.end - span.start == 1 and token.i not in mention_at:
+            # a last name alone is the person named in full before ("Foreign Minister Jane Roe ...
+            # Roe said"), whatever label the model gives it
+            full = next((a for a in reversed(doc.user_data.get("resolved", [])) if a.start < token.i
+                         and a.reason.startswith("unknown person") and " " in a.text
+                         and a.text.split()[-1] == token.text), None)
+            if full is not None:
+                return self._like(span, full, f"'{span.text}' is {full.text}, named before")
         # 6. a person the knowledge base does not know: a title gives the sector
         # (a titled name is a person whatever label the model gave it: "army spokesman Sylvain Ekenge")
         if (token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE")) \
@@ -698,6 +722,17 @@ class ActorResolver(MentionFinder):
             if hit is not None:
                 return hit
         nouns = self.kb.sector_nouns
+        if token.lemma_.lower() in MEMBER_BODIES:
+            # "the Nigerian Union of Teachers", "the journalists' association": its members' sector
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            members = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
+            members += [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+            for member in members:
+                word = member.lemma_.lower()  # (a proper name's plural keeps its "s": "Teachers")
+                hit = nouns.get(word) or nouns.get(word[:-1] if word.endswith("s") else word)
+                # (people, whose nouns take no country of the article: not "the Union of Islamic Courts")
+                if hit is not None and hit[0] in MEMBER_SECTORS and not hit[1] and member.tag_ in ("NNS", "NNPS"):
+                    return hit[0], nouns.get(token.lemma_.lower(), (None, False))[1]
         if token.lemma_.lower() in GROUP_HEADS:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns:
@@ -722,12 +757,29 @@ class ActorResolver(MentionFinder):
         for key in (token.lower_, token.lemma_.lower()):
             if key in nouns:
                 return nouns[key]
+        misspelt = self.misspelt_noun(token)
+        if misspelt is not None:
+            return misspelt
         if token.lemma_.lower() in GROUP_HEADS | CARRIER_NOUNS:
             # "military installations", "rebel positions", "a guerrilla stronghold" (not "military aid")
             for a in (*amods, *(c.lemma_.lower() for c in token.children if c.dep_ == "compound")):
                 if a in nouns and nouns[a][0] in ("MIL", "REB", "COP", "UAF"):
                     return nouns[a]
         return None, False
+
+    def misspelt_noun(self, token: Token) -> tuple[str, bool] | None:
+        """A noun of eight letters or more that no dictionary knows, a letter away from exactly one
+        generic noun of seven or more ("peackeepers", "Commision"): that noun's sector. Not a
+        name of a person or a place."""
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or len(lemma) < 8 or not lemma.isalpha() \
+                or token.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or english_word(lemma) \
+                or english_word(token.lower_):
+            return None
+        found = {key for key in self.kb.sector_nouns if len(key) >= 7 and " " not in key
+                 and abs(len(key) - len(lemma)) <= 1 and near_spelling(lemma, key)}
+        sectors = {self.kb.sector_nouns[key] for key in found}
+        return sectors.pop() if len(sectors) == 1 else None
 
     def country_in(self, span: Span, head: Token, doc: Document, skip: Mention | None = None) -> tuple[str | None, str]:
         """A country named inside the phrase (adjective, compound, possessive, "of X")."""
@@ -809,10 +861,20 @@ class ActorResolver(MentionFinder):
             # never another named person's nationality: "President X welcomed South African
             # leader Y" says nothing of X's country
             own = [m for m in doc.user_data.get("mentions", [])
-                   if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)]
-            for m in reversed(own):
-                if start <= m.start < token.i:
-                    return m.entry.country, f"country named nearby ({m.entry.country})"
+                   if m.entry.kind == "country" and not _of_other_person(sdoc[m.end - 1], token)
+                   and m.people is None]  # (a people's name gives no one else a nationality: "met Kurdish leaders")
+            before = [m for m in reversed(own) if start <= m.start < token.i]
+            # in the sentence before, the country that acted rather than one acted on: "Moldova expelled
+            # Russia's ambassador. Foreign Minister X said ..." is Moldova's minister
+            before.sort(key=lambda m: m.start < sent.start and sdoc[m.end - 1].dep_ not in ("nsubj", "nsubjpass"))
+            # ... but a title said before with its country is that country's: "Russia's ambassador ...
+            # Ambassador X"
+            titles = {c.lower_ for c in token.lefts if c.dep_ == "compound" and not c.ent_type_ == "PERSON"}
+            titled = {sdoc[m.end - 1].head.i for m in before if sdoc[m.end - 1].dep_ in ("poss", "amod", "compound")
+                      and sdoc[m.end - 1].head.lower_ in titles}
+            before.sort(key=lambda m: sdoc[m.end - 1].head.i not in titled)
+            for m in before:
+                return m.entry.country, f"country named nearby ({m.entry.country})"
             # else the first country the sentence names after the person: "President X reneged on
             # his commitment to the Zambian people"
             for m in own:
@@ -823,6 +885,15 @@ class ActorResolver(MentionFinder):
                 return None, ""
             if doc.focus_countries and doc.focus_countries[0] not in {m.entry.country for m in own}:
                 return None, ""
+        if doc.focus_countries and not people and self.sector_of(token)[0] == "MIL":
+            # bare "soldiers" in a story whose only named forces are another country's are that
+            # country's ("Israeli troops raided Nablus ... soldiers detained 24")
+            forces = {a.country for a in doc.user_data.get("resolved", []) if a.start < token.i and a.sector == "MIL"
+                      and a.country and len(a.country) == 3 and not any(
+                          w in a.reason for w in ("country of the article", "refers back", "nearby", "whose forces"))}
+            if len(forces) == 1 and doc.focus_countries[0] not in forces:
+                [force] = forces
+                return force, f"the one country whose forces the article names ({force})"
         if doc.focus_countries:
             return doc.focus_countries[0], f"country of the article ({doc.focus_countries[0]})"
         return self.sentence_place_country(token, doc)  # no country named anywhere: a town's

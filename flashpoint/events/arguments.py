@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..doc import Actor
-from ..actors.resolve import np_span
+from ..actors.resolve import LOCATIVES, np_span
 from .lexicon import Trigger, lemmas
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -49,9 +49,17 @@ class ArgumentFinder:
                     tok = main
                     continue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.cue("object_control"):
-                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None) or next(
+                    (g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i
+                     for g in c.children if g.dep_ == "pobj"), None)  # ("called on Hamas to accept")
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in ("of", "with", "for") and tok.head.head.pos_ == "VERB" \
+                    and self.type_of(tok.head.head) == "ACCUSE":
+                obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj  # "accused Ukraine of shelling the plant": Ukraine is said to shell it
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
                 tok = tok.head.head  # "X are guilty of violating the ceasefire": X violated it
                 continue
@@ -222,6 +230,11 @@ class ArgumentFinder:
             return None
         bomb = self.explosive(tok, ev.mode)
         if bomb is None:
+            if tok.lemma_.lower() in self.lex.cue("assassination"):
+                # "an attempt to assassinate the governor was thwarted": a plot on a public figure
+                # with no one named behind it is, as ACLED codes it, an unidentified armed group's
+                return Actor(text="", name="unidentified armed group", sector="UAF",
+                             reason="an assassination with no doer named → an unidentified armed group")
             return None
         resolver = doc.user_data["resolver"]
         for clause in bomb.children if bomb.i != tok.i else ():
@@ -294,6 +307,15 @@ class ArgumentFinder:
         of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"] if head.pos_ == "NOUN" else []
         for spec in trig.targets:
+            if spec == "ccomp" and trig.event_type == "REQUEST":
+                # "demanded that he be reinstated as leader of the government", "that control of the
+                # ministry be taken away from the politicians": who undergoes a passive is not who
+                # is asked; another party the clause names is, before the subject
+                for c in head.children:
+                    if c.dep_ == "ccomp" and not self.reporting_clause(head, c):
+                        actors = others(self.passive_party(doc, resolver, c))
+                        if actors:
+                            return actors
             toks = [t for h in [head, *of_objects] for t in self.target_tokens(h, spec, covered_ids)]
             actors = others(a for tok in toks for a in self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
             if actors:
@@ -494,6 +516,27 @@ class ArgumentFinder:
             frontier = nxt
         return out
 
+    def passive_party(self, doc, resolver, clause: Token) -> list[Actor]:
+        """Of a passive clause, its agent, else the first party other than its subject that it names
+        ("be taken away from Hausa politicians", "be reinstated as leader of the government");
+        places are where it is done, not parties ("troops be withdrawn from Lebanon", "in the
+        next government")."""
+        subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return []
+        agent = self.agent_of(clause)
+        if agent is not None:
+            return self.actors_of(doc, resolver, agent)  # "that their leader be freed by the army"
+        inside = {t.i for t in subj.subtree}
+        for tok in clause.subtree:
+            if tok.i in inside or tok.dep_ not in ("pobj", "dobj") or tok.head.i in inside \
+                    or tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVES:
+                continue  # (nor where or when it is done: "in the next government")
+            found = [a for a in self.actors_of(doc, resolver, tok) if a.sector]
+            if found:
+                return found
+        return []
+
     def speaker_noun(self, noun: Token) -> bool:
         """"..., a human rights organization charged on Saturday" parsed as a second object: the
         noun with a verb of saying hung on it after a comma reports the event; it is not its target."""
@@ -578,7 +621,7 @@ class ArgumentFinder:
 
         def others(actors):
             return [a for a in actors if a is not None and not any(_same(a, s) for s in protesters)]
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside")]
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside", "over")]
         for c in head.children:  # "in protest against the abuses", "in defiance of the authorities"
             if c.dep_ == "prep" and c.lower_ == "in":
                 for obj in c.children:
@@ -611,6 +654,13 @@ class ArgumentFinder:
                     if found:
                         return found
         for c in clauses:
+            if c.lemma_.lower() in self.lex.cue("joining"):
+                # "rioted, joining demonstrators in demanding a referendum": whom they join are
+                # fellow protesters; what they do together ("in demanding ...") names the target
+                c = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "in"
+                          for g in p.children if g.dep_ == "pcomp"), None)
+                if c is None:
+                    continue
             for tok in self.nearby_objects(c, set()):
                 found = others(self.actors_of(doc, resolver, tok))
                 if found:
@@ -740,6 +790,25 @@ class ArgumentFinder:
                         actor.sector = "CVL"
                         actor.reason += "; the place the event was aimed at → its people (CVL)"
                     return actor
+        return None
+
+    def complement_place(self, doc, tok: Token, source: Actor | None, event_type: str) -> Actor | None:
+        """An agreement or refusal with no one named as counterpart concerns the place where what
+        is agreed or refused is to be done: the place in its to-infinitive ("agreed to set up a
+        centre in Tokyo"), or in that of the proposal answered ("rejected a call for troops to be
+        deployed in East Timor"). A meeting's place is a venue, not a counterpart ("agreed to hold
+        talks in Geneva")."""
+        def to_clauses(head: Token) -> list[Token]:
+            return [c for c in head.children if c.dep_ in ("xcomp", "acl", "relcl", "advcl") and c.i > head.i
+                    and c.pos_ in ("VERB", "AUX") and any(a.tag_ == "TO" for a in c.children)]
+        clauses = to_clauses(tok) + [c for o in tok.children if o.dep_ == "dobj"
+                                     and o.lemma_.lower() in self.lex.cue("proposal") for c in to_clauses(o)]
+        for clause in clauses:
+            if any(self.type_of(t) == "CONSULT" for t in [clause, *(c for c in clause.children if c.dep_ == "dobj")]):
+                continue
+            actor = self.place_target(doc, clause, source, event_type)
+            if actor is not None:
+                return actor
         return None
 
     @staticmethod

@@ -105,6 +105,10 @@ class EventExtractor(ArgumentFinder):
                 # nobody named as target: the place the event was aimed at stands in
                 ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
                     self.own_people(doc, root, ev.source)
+            elif ev.target is None and ev.event_type in ("AGREE", "REJECT"):
+                # "agreed to postpone the rally in Baku", "rejected a call for troops to be deployed
+                # in East Timor": what is agreed or refused to be done there concerns its people
+                ev.target = self.complement_place(doc, root, ev.source, ev.event_type)
             doer = self.explosive_source(doc, root, ev) or self.custodian(doc, root, ev)
             if doer is not None:
                 ev.source = doer
@@ -337,6 +341,14 @@ class EventExtractor(ArgumentFinder):
                     "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
             targets = self.actors_of(doc, resolver, subj) or [None]
+            if targets == [None] and subj is not None and subj.pos_ == "NOUN" and trig.targets:
+                # "a camp for Congolese refugees was attacked": the subject's phrase is read as the
+                # object's would be ("attacked a camp for Congolese refugees")
+                for tok in self.nearby_objects(subj, {t.i for t in covered}):
+                    found = self.actors_of(doc, resolver, tok)
+                    if found:
+                        targets = found
+                        break
             if trig.event_type == "RETREAT" and trig.mode != "release" and not any(sources) and any(targets):
                 # "guerrillas were demobilized", "troops were withdrawn": they are the ones retreating
                 sources, targets, rule = targets, [None], "passive subject (who retreats)"
@@ -691,17 +703,21 @@ class EventExtractor(ArgumentFinder):
             if subj is not None and subj.dep_ == "nsubj":
                 sources = self.actors_of(doc, resolver, subj)
                 rule = f"subject of '{done.lemma_}' it was done with" if sources else rule
+        circumstance = None
         if not sources and trig.event_type == "PROTEST":
             # people doing something during a protest take part in it (those who govern or police do not)
             subj = self.circumstance_subject(noun)
             sources = [a for a in self.actors_of(doc, resolver, subj) if a.sector not in STATE_SECTORS
                        and (a.sector or not (a.actor_id or "").startswith("country:"))]
             rule = "subject of the clause it is the circumstance of" if sources else rule
+            # (what that clause is over is what the protest is over: "stopped work ... over the bill")
+            circumstance = subj.head if sources else None
         if not targets:
             targets = self.targets_of(doc, resolver, noun, trig, covered)
             if targets == [None] and trig.event_type == "PROTEST":
                 targets = self.protest_target(doc, resolver, noun) or \
-                    (self.protest_target(doc, resolver, carrier) if carrier is not None else []) or [None]
+                    (self.protest_target(doc, resolver, carrier) if carrier is not None else []) or \
+                    (self.protest_target(doc, resolver, circumstance, sources) if circumstance is not None else []) or [None]
             if targets == [None]:
                 # a verb or clause carried by the noun names the victims: "attack that killed X"
                 targets = self.victims_of(doc, resolver, noun) or [None]

@@ -24,11 +24,23 @@ def lemmas(token: Token) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)  # asked for every noun and verb of every parsed sentence
 def _lemmas(lemma: str, low: str) -> tuple[str, ...]:
     out = [lemma.lower(), low]
+    if lemma.lower() == low:  # an irregular form the lemmatizer left as it is ("forgave")
+        out.extend(_irregular_base().get(low, ()))
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
                          ("ing", "e")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.append(low[: -len(suffix)] + repl)
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _irregular_base() -> dict[str, tuple[str, ...]]:
+    from ..nlp import IRREGULAR
+    out: dict[str, tuple[str, ...]] = {}
+    for base, forms in IRREGULAR.items():
+        for form in forms:
+            out[form] = out.get(form, ()) + (base,)
+    return out
 
 
 class LexiconError(ValueError):

@@ -1571,6 +1571,22 @@ def test_talks_with_no_party_named_only_a_topic_are_no_meeting():
                   "independence for Eritrea.")
     assert only(events, "ACCUSE") and not only(events, "CONSULT")
 
+
+def test_two_parties_doing_together_what_is_done_with_someone_make_one_event():
+    [e] = only(code("Kenya and Somalia have restored their diplomatic ties after a two-year break, officials said "
+                    "on Monday."), "SUPPORT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"KEN", "SOM"}
+    [e] = only(code("Armenians and Azerbaijanis failed to reach agreement on the border on Sunday."), "REJECT",
+               hypothetical=False)
+    assert {e["source"]["country"], e["target"]["country"]} == {"ARM", "AZE"}
+
+
+def test_an_intention_restricted_by_only_is_no_offer():
+    events = code("Kenya's president has refused to meet Somalia's visiting prime minister in Mombasa, saying he "
+                  "would only welcome him in Nairobi, his office said.")
+    assert only(events, "REJECT") and not only(events, "AGREE")
+
+
 def test_an_agreement_or_refusal_with_no_counterpart_concerns_the_place_of_what_is_agreed():
     [e] = only(code("The student union agreed to call off the march in Nairobi."), "AGREE")
     assert e["target"]["country"] == "KEN"

@@ -475,8 +475,10 @@ class EventExtractor(ArgumentFinder):
             # "the two sides exchanged prisoners": each releases the other's; the captives are no side
             targets = [None]
             mutual = True
-        if (trig.event_type in RECIPROCAL_TYPES or mutual) and len(sources) == 2 and targets == [None] and not passive:
-            # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves
+        if (trig.event_type in RECIPROCAL_TYPES or mutual or "prep:with" in trig.targets) and len(sources) == 2 \
+                and targets == [None] and not passive:
+            # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves (so
+            # is any act whose counterpart is a "with" phrase: "X and Y restored ties", "failed to reach agreement")
             sources, targets = sources[:1], sources[1:]
             rule += "; 'X and Y' together → X with Y"
         civil = next((f for f in trig.flags if f.startswith("civil")), None)
@@ -914,6 +916,8 @@ class EventExtractor(ArgumentFinder):
             # someone on a condition is a threat (CAMEO 131x)
             threat = condition == "unless" or quad == 4 or ev.event_type == "SANCTION" and condition is not None
             new_type = "THREATEN" if threat else "AGREE" if quad in (1, 2) else None
+            if new_type == "AGREE" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
+                continue  # "would only welcome him in Jerusalem": a condition set, a refusal of the rest, no offer
             if new_type == "AGREE" and ev.target is None and not any(
                     c.dep_ in ("dobj", "dative", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("with", "to")
                     for c in tok.children):

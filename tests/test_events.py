@@ -1556,3 +1556,14 @@ def test_who_is_called_on_to_act_would_act():
 def test_who_is_accused_of_an_act_is_its_alleged_doer():
     [e] = only(code("Azerbaijan accused Armenia of shelling a village in Tovuz."), "ASSAULT")
     assert e["source"]["country"] == "ARM" and e["hypothetical"]
+
+
+def test_who_staged_an_event_noun_did_it():
+    [e] = only(code("Police broke up a rally staged by Iranian students."), "PROTEST")
+    assert e["source"]["code"] == "IRNEDU"
+    # "by" hung on a verb that has a subject of its own belongs to the object before it
+    [e] = only(code("Police broke up a rally by opposition supporters in Tbilisi."), "PROTEST")
+    assert e["source"]["code"] == "GEOOPP"
+    # a bare noun after "by" is a manner, not a doer
+    [e] = only(code("Police broke up the protest by force."), "PROTEST")
+    assert not (e["source"] or {}).get("sector")

@@ -609,14 +609,35 @@ class EventExtractor(ArgumentFinder):
                     if actor is not None:
                         sources.append(actor)
                         rule = f"{c.dep_} of the noun"
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and any(w in self.lex.cue("doing") for w in lemmas(c)) \
+                    and self.agent_of(c) is not None:
+                # "a rally staged by opposition supporters", "an attack claimed by the group"
+                actor_tok, _ = self.through_instrument(self.agent_of(c))
+                if actor_tok is not None:
+                    sources += self.actors_of(doc, resolver, actor_tok)
+                    rule = f"agent of '{c.text}'"
             elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and "prep:from" not in trig.targets):
                 # ("an offer from X" is X's; "a withdrawal from X" is away from X)
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ == "NN" and not any(obj.children):
+                    obj = None  # a manner, not a doer: "broke up the protest by force"
                 if obj is not None:
                     actor_tok, _ = self.through_instrument(obj)
                     if actor_tok is not None:
                         sources += self.actors_of(doc, resolver, actor_tok)
                         rule = f"'{c.lower_}' phrase"
+        if not sources and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+            # parse repair: "police broke up a rally by opposition supporters" with "by" hung on the
+            # verb, which has a subject of its own: the phrase right after the object is the noun's
+            by = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                       and c.i == noun.right_edge.i + 1), None)
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None and obj.tag_ == "NN" and not any(obj.children):
+                obj = None  # a manner, not a doer: "broke up the protest by force"
+            actor_tok = self.through_instrument(obj)[0] if obj is not None else None
+            if actor_tok is not None:
+                sources += self.actors_of(doc, resolver, actor_tok)
+                rule = "'by' phrase after it"
         # "a Myanmar junta airstrike": the country and its junta are one source, the more specific
         sources = [a for a in sources if not (a.sector is None and (a.actor_id or "").startswith("country:") and any(
             b is not a and b.country == a.country and b.sector for b in sources))]

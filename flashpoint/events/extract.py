@@ -104,7 +104,8 @@ class EventExtractor(ArgumentFinder):
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 # nobody named as target: the place the event was aimed at stands in
                 ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
-                    self.own_people(doc, root, ev.source)
+                    self.own_people(doc, root, ev.source) or (
+                        self.complement_place(doc, root, ev.source, ev.event_type) if ev.event_type == "MOBILIZE" else None)
             elif ev.target is None and ev.event_type in ("AGREE", "REJECT"):
                 # "agreed to postpone the rally in Baku", "rejected a call for troops to be deployed
                 # in East Timor": what is agreed or refused to be done there concerns its people
@@ -454,7 +455,10 @@ class EventExtractor(ArgumentFinder):
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone
             own = {s.country for s in sources if s is not None}
-            if not any(targets) or any(t is not None and t.country in own for t in targets):
+            # (rebels of its own country are still whom it moves against: "massed troops to attack
+            # Kurdish rebels")
+            if not any(targets) or any(t is not None and t.country in own and (t.sector in STATE_SECTORS or not t.sector)
+                                       for t in targets):
                 targets = self.against(doc, resolver, verb) or [None]
                 rule += "; the forces moved are its own, the target is whom they are against"
         sources = [s for s in sources if s is not None] or [None]

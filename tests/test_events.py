@@ -1655,3 +1655,32 @@ def test_codebook_phrases_envoys_withdrawn_bans_violated_support_rallied():
     [e] = only(code("The junta suspended the constitution on Friday."), "COERCE")
     assert e["mode"] == "restrict"
     [e] = only(code("The families forgave the soldiers."), "SUPPORT")  # CAMEO 056
+
+
+def test_who_staged_an_event_noun_did_it():
+    [e] = only(code("Police broke up a rally staged by Iranian students."), "PROTEST")
+    assert e["source"]["code"] == "IRNEDU"
+    # "by" hung on a verb that has a subject of its own belongs to the object before it
+    [e] = only(code("Police broke up a rally by opposition supporters in Tbilisi."), "PROTEST")
+    assert e["source"]["code"] == "GEOOPP"
+    # a bare noun after "by" is a manner, not a doer
+    [e] = only(code("Police broke up the protest by force."), "PROTEST")
+    assert not (e["source"] or {}).get("sector")
+
+
+def test_who_is_kept_from_or_refrains_from_an_act_would_do_it():
+    [e] = only(code("Washington warned Beijing against supplying drones to Russia."), "AID")
+    assert e["source"]["country"] == "CHN"
+    [e] = only(code("The UN urged Israel to refrain from attacking Rafah."), "ASSAULT")
+    assert e["source"]["country"] == "ISR"
+
+
+def test_forces_moved_to_fight_are_aimed_at_whom_they_are_to_fight():
+    [e] = only(code("Rwanda deployed troops to fight insurgents in Mozambique."), "MOBILIZE")
+    assert e["target"]["code"] == "MOZREB"
+    # rebels of its own country are still whom it moves against
+    [e] = only(code("Iraq massed troops to attack Kurdish rebels."), "MOBILIZE")
+    assert e["target"]["code"] == "IRQREB"
+    # with no one named, the place of the purpose
+    [e] = only(code("Kenya deployed police to protect civilians in Haiti."), "MOBILIZE")
+    assert e["target"]["country"] == "HTI"

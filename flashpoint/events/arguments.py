@@ -55,6 +55,17 @@ class ArgumentFinder:
                 if obj is not None:
                     return obj  # "urged Hamas to accept the deal": Hamas would accept
             if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in ("from", "against") and tok.head.head.pos_ == "VERB" \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children):
+                # "prevented protesters from marching", "warned Tehran against supplying drones": the
+                # object would do it; with none, "refrained from attacking", the subject would
+                obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+                if tok.head.lower_ == "from":
+                    tok = tok.head.head
+                    continue
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
                     and tok.head.lower_ in ("of", "with", "for") and tok.head.head.pos_ == "VERB" \
                     and self.type_of(tok.head.head) == "ACCUSE":
                 obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
@@ -382,9 +393,12 @@ class ArgumentFinder:
                                 return actors
         # force used for a purpose is aimed at whom the purpose names: "opened fire to disperse
         # the demonstrators", "fired tear gas to break up the rally"
-        if trig.event_type in ("ASSAULT", "COERCE"):
+        # (forces moved to fight are aimed at whom they are to fight: "deployed troops to fight
+        # insurgents in Mozambique"; not at whom they are to protect)
+        if trig.event_type in ("ASSAULT", "COERCE", "MOBILIZE"):
             for c in head.children:
-                if c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children):
+                if c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children) and (
+                        trig.event_type != "MOBILIZE" or self.type_of(c) in ("ASSAULT", "COERCE")):
                     obj = next((g for g in c.children if g.dep_ == "dobj"), None)
                     actors = others(self.actors_of(doc, resolver, obj, doer=self.doer))
                     if actors:

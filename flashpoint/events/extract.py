@@ -104,7 +104,8 @@ class EventExtractor(ArgumentFinder):
             if ev.target is None and ev.event_type in PLACE_TARGET_TYPES:
                 # nobody named as target: the place the event was aimed at stands in
                 ev.target = self.place_target(doc, root, ev.source, ev.event_type) or \
-                    self.own_people(doc, root, ev.source)
+                    self.own_people(doc, root, ev.source) or (
+                        self.complement_place(doc, root, ev.source, ev.event_type) if ev.event_type == "MOBILIZE" else None)
             elif ev.target is None and ev.event_type in ("AGREE", "REJECT"):
                 # "agreed to postpone the rally in Baku", "rejected a call for troops to be deployed
                 # in East Timor": what is agreed or refused to be done there concerns its people
@@ -466,7 +467,10 @@ class EventExtractor(ArgumentFinder):
             # "Britain mobilised reservists for a war against Iraq": the forces moved are the
             # mover's own; the target is whom they are massed against, if anyone
             own = {s.country for s in sources if s is not None}
-            if not any(targets) or any(t is not None and t.country in own for t in targets):
+            # (rebels of its own country are still whom it moves against: "massed troops to attack
+            # Kurdish rebels")
+            if not any(targets) or any(t is not None and t.country in own and (t.sector in STATE_SECTORS or not t.sector)
+                                       for t in targets):
                 targets = self.against(doc, resolver, verb) or [None]
                 rule += "; the forces moved are its own, the target is whom they are against"
         sources = [s for s in sources if s is not None] or [None]
@@ -630,14 +634,35 @@ class EventExtractor(ArgumentFinder):
                     if actor is not None:
                         sources.append(actor)
                         rule = f"{c.dep_} of the noun"
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and any(w in self.lex.cue("doing") for w in lemmas(c)) \
+                    and self.agent_of(c) is not None:
+                # "a rally staged by opposition supporters", "an attack claimed by the group"
+                actor_tok, _ = self.through_instrument(self.agent_of(c))
+                if actor_tok is not None:
+                    sources += self.actors_of(doc, resolver, actor_tok)
+                    rule = f"agent of '{c.text}'"
             elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and "prep:from" not in trig.targets):
                 # ("an offer from X" is X's; "a withdrawal from X" is away from X)
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ == "NN" and not any(obj.children):
+                    obj = None  # a manner, not a doer: "broke up the protest by force"
                 if obj is not None:
                     actor_tok, _ = self.through_instrument(obj)
                     if actor_tok is not None:
                         sources += self.actors_of(doc, resolver, actor_tok)
                         rule = f"'{c.lower_}' phrase"
+        if not sources and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+            # parse repair: "police broke up a rally by opposition supporters" with "by" hung on the
+            # verb, which has a subject of its own: the phrase right after the object is the noun's
+            by = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                       and c.i == noun.right_edge.i + 1), None)
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None and obj.tag_ == "NN" and not any(obj.children):
+                obj = None  # a manner, not a doer: "broke up the protest by force"
+            actor_tok = self.through_instrument(obj)[0] if obj is not None else None
+            if actor_tok is not None:
+                sources += self.actors_of(doc, resolver, actor_tok)
+                rule = "'by' phrase after it"
         # "a Myanmar junta airstrike": the country and its junta are one source, the more specific
         sources = [a for a in sources if not (a.sector is None and (a.actor_id or "").startswith("country:") and any(
             b is not a and b.country == a.country and b.sector for b in sources))]

@@ -1517,3 +1517,18 @@ def test_codebook_phrases_envoys_withdrawn_bans_violated_support_rallied():
     [e] = only(code("The junta suspended the constitution on Friday."), "COERCE")
     assert e["mode"] == "restrict"
     [e] = only(code("The families forgave the soldiers."), "SUPPORT")  # CAMEO 056
+
+
+def test_inspectors_sent_investigate_and_peacekeepers_deployed_are_aid():
+    # sending inspectors, or a team to investigate, is an investigation of where they go (CAMEO 09)
+    [e] = only(code("The agency sent 12 inspectors to Syria on Monday."), "ACCUSE")
+    assert e["mode"] == "investigate" and e["target"]["country"] == "SYR"
+    assert not only(code("The agency sent 12 inspectors to Syria on Monday."), "AID")
+    events = code("Kenya sent a team of experts to Somalia to investigate the crash.")
+    assert [e["target"]["country"] for e in only(events, "ACCUSE") if not e["hypothetical"]] == ["SOM"]
+    # peacekeepers arriving or deployed keep the peace (CAMEO 074): aid to where they go
+    [e] = only(code("The first Ghanaian peacekeeping troops arrived in Lebanon on Monday."), "AID")
+    assert e["target"]["country"] == "LBN"
+    [e] = only(code("The first deployment of UN peacekeepers has arrived in Haiti, an official said."), "AID")
+    assert e["target"]["country"] == "HTI"
+    assert only(code("Russia deployed troops to the border on Monday."), "MOBILIZE")

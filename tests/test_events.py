@@ -1684,3 +1684,17 @@ def test_forces_moved_to_fight_are_aimed_at_whom_they_are_to_fight():
     # with no one named, the place of the purpose
     [e] = only(code("Kenya deployed police to protect civilians in Haiti."), "MOBILIZE")
     assert e["target"]["country"] == "HTI"
+
+def test_inspectors_sent_investigate_and_peacekeepers_deployed_are_aid():
+    # sending inspectors, or a team to investigate, is an investigation of where they go (CAMEO 09)
+    [e] = only(code("The agency sent 12 inspectors to Syria on Monday."), "ACCUSE")
+    assert e["mode"] == "investigate" and e["target"]["country"] == "SYR"
+    assert not only(code("The agency sent 12 inspectors to Syria on Monday."), "AID")
+    events = code("Kenya sent a team of experts to Somalia to investigate the crash.")
+    assert [e["target"]["country"] for e in only(events, "ACCUSE") if not e["hypothetical"]] == ["SOM"]
+    # peacekeepers arriving or deployed keep the peace (CAMEO 074): aid to where they go
+    [e] = only(code("The first Ghanaian peacekeeping troops arrived in Lebanon on Monday."), "AID")
+    assert e["target"]["country"] == "LBN"
+    [e] = only(code("The first deployment of UN peacekeepers has arrived in Haiti, an official said."), "AID")
+    assert e["target"]["country"] == "HTI"
+    assert only(code("Russia deployed troops to the border on Monday."), "MOBILIZE")

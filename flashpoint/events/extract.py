@@ -408,6 +408,13 @@ class EventExtractor(ArgumentFinder):
             # "400 Kenyan police officers arrived in Port-au-Prince": a deployment, not a visit
             trig = _with_mode(_with_type(trig, "MOBILIZE", "152"), None)
             targets, rule = [None], rule + "; forces arriving → MOBILIZE"
+        if trig.event_type == "MOBILIZE" and any(self.keeps_peace(c) for c in verb.children
+                                                  if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            # "UN peacekeepers arrived in Haiti", "deployed peacekeepers to Bosnia": peacekeeping
+            # (CAMEO 074) is aid to where they go, whoever sends them
+            trig = _with_mode(_with_type(trig, "AID", "074"), None)
+            targets = self.destination(doc, resolver, verb) or [None]
+            rule += "; peacekeepers deployed → AID"
         mention_at = doc.user_data.get("mention_at", {})
         if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(sources) and all(
                 t is not None and t.sector in ("MIL", "COP") and not t.actor_id and
@@ -451,6 +458,15 @@ class EventExtractor(ArgumentFinder):
             # "suspended two foreign broadcasters": silencing the media is censorship (CAMEO 175)
             trig = _with_mode(_with_type(trig, "COERCE", "175"), "censor")
             rule += "; media suspended → censored"
+        if trig.event_type == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch"):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            inspect = self.lex.cue("inspection")
+            if any(w.lemma_.lower() in inspect for o in conjuncts(obj) for w in o.subtree) or any(
+                    c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in inspect for c in verb.children):
+                # "sent inspectors to the plant", "sent a team to Bosnia to investigate": an
+                # investigation of where they go (CAMEO 09), not aid
+                trig = _with_mode(_with_type(trig, "ACCUSE", "090"), "investigate")
+                rule += "; inspectors sent → investigation"
         if trig.event_type == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch"):
             # "sent army units to the province": a deployment of its own forces, not aid (troops
             # sent to keep the peace are still aid, CAMEO 074)
@@ -794,6 +810,14 @@ class EventExtractor(ArgumentFinder):
             back = self.earlier_doer(doc, resolver, noun)
             if back is not None:
                 sources, rule = [back], "the same event told before"
+        if trig.event_type == "MOBILIZE" and self.keeps_peace(noun):
+            # "the deployment of NATO peacekeepers in Bosnia": peacekeeping (CAMEO 074) is aid to
+            # where they go ("... arrived in Bosnia": the place of the verb the deployment does)
+            trig = _with_mode(_with_type(trig, "AID", "074"), None)
+            if not any(targets):
+                targets = self.destination(doc, resolver, noun) or (
+                    self.destination(doc, resolver, noun.head) if noun.dep_ == "nsubj" else []) or [None]
+            rule += "; peacekeepers deployed → AID"
         civil = next((f for f in trig.flags if f.startswith("civil")), None)
         if civil and sources and sources[0].sector not in STATE_SECTORS and (
                 sources[0].sector or not (sources[0].actor_id or "").startswith("country:")):
@@ -837,6 +861,21 @@ class EventExtractor(ArgumentFinder):
                                           f"noun '{trig.text}' ({trig.origin.rsplit('/', 1)[-1]})"
                                           + (f": source from {rule}" if rule else ": no source named")))
         return events
+
+    def keeps_peace(self, tok: Token) -> bool:
+        """Whether the forces ``tok`` names are peacekeepers ("NATO peacekeeping troops")."""
+        words = self.lex.cue("peacekeeping")
+        return any(w.lemma_.lower() in words or w.lower_ in words for w in tok.subtree)
+
+    def destination(self, doc, resolver, tok: Token) -> list[Actor]:
+        """Where ``tok``'s "to", "in" or "into" phrase says something goes."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "in", "into"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = self.actors_of(doc, resolver, obj) if obj is not None else []
+                if found:
+                    return found
+        return []
 
     # -- statements ---------------------------------------------------------------------
     def speech_accusations(self, doc, resolver, index, sent: Span, by_token, events=()) -> list[Event]:

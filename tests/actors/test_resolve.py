@@ -456,3 +456,11 @@ def test_journalists_of_no_stated_nationality_are_of_the_place_named_and_a_distr
     [e] = only(code("A well-known anti-government editor was shot dead in a crowded district of western Kabul."),
                "ASSAULT")
     assert e["target"]["code"] == "AFGJRN"
+
+
+def test_a_country_s_people_living_elsewhere_is_a_community_of_that_place():
+    [e] = only(code("Serb forces launched attacks in Kosovo against the Albanian population of the province."),
+               "ASSAULT")
+    assert e["target"]["code"] == "XKXCVL"
+    [e] = only(code("Albanian police arrested members of the Greek minority in Albania."), "COERCE")
+    assert e["target"]["code"] == "ALBCVL"

@@ -464,3 +464,10 @@ def test_a_country_s_people_living_elsewhere_is_a_community_of_that_place():
     assert e["target"]["code"] == "XKXCVL"
     [e] = only(code("Albanian police arrested members of the Greek minority in Albania."), "COERCE")
     assert e["target"]["code"] == "ALBCVL"
+
+
+def test_a_misspelt_people_is_one_of_the_article_s_countries():
+    [e] = only(code("A group of Chenchen refugees began a hunger strike against the Russian government."), "PROTEST")
+    assert e["source"]["code"] == "RUSREF"
+    events = code("Police in Ankara closed an Alewite temple.")
+    assert not any((ev.get("target") or {}).get("country") == "SYR" for ev in events)

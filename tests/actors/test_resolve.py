@@ -471,3 +471,9 @@ def test_a_misspelt_people_is_one_of_the_article_s_countries():
     assert e["source"]["code"] == "RUSREF"
     events = code("Police in Ankara closed an Alewite temple.")
     assert not any((ev.get("target") or {}).get("country") == "SYR" for ev in events)
+
+
+def test_fundamentalists_are_civilians_of_the_story_s_country():
+    [e] = only(code("Islamic fundamentalists in Tunisia began a hunger strike to demand the release of prisoners."),
+               "PROTEST")
+    assert e["source"]["code"] == "TUNCVL"

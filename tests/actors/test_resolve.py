@@ -477,3 +477,10 @@ def test_fundamentalists_are_civilians_of_the_story_s_country():
     [e] = only(code("Islamic fundamentalists in Tunisia began a hunger strike to demand the release of prisoners."),
                "PROTEST")
     assert e["source"]["code"] == "TUNCVL"
+
+
+def test_more_generic_nouns_of_conflict_news():
+    [e] = only(code("Marines in Somalia arrested four poachers on Sunday."), "COERCE")
+    assert (e["source"]["code"], e["target"]["sector"]) == ("SOMMIL", "CRM")
+    [e] = only(code("Police in Kenya fired tear gas at mourners on Friday."), "ASSAULT")
+    assert e["target"]["code"] == "KENCVL"

@@ -27,7 +27,7 @@ NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"}
 KINDS = {"country", "igo", "org", "armed_group", "party", "agency", "media", "company", "religious",
          "other", "person", "ngo", "agent", "people"}
 BUILTIN_FILES = ("countries.jsonl", "igos.jsonl", "organisations.jsonl", "people_a.jsonl", "people_b.jsonl",
-                 "people_c.jsonl", "peoples.jsonl")
+                 "people_c.jsonl", "people_d.jsonl", "peoples.jsonl")
 
 
 class KnowledgeBaseError(ValueError):

@@ -195,6 +195,12 @@ class MentionFinder:
         except ImportError:  # pragma: no cover
             pass
         if entry.kind == "people":
+            # a misspelt people is one the article's countries have ("Chenchen refugees" in a story
+            # naming Russia; an "Alewite temple" in Ankara is no Syrian Alawite's)
+            named = {e.country for t in doc if t.text[:1].isupper()
+                     for e, _ in self.kb.index.get(_normalise(t.text), ()) if e.kind == "country"}
+            if not named & set(entry.homes):
+                return None
             return self.people_mention(doc, i, i + 1, entry, how)
         return Mention(i, i + 1, entry, how)
 

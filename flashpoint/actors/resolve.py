@@ -48,6 +48,7 @@ CIVIL_GENERAL = set(WORDS["civil_general"])
 WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
 MEMBER_BODIES = set(WORDS["member_body"])
+COMMUNITY_NOUNS = set(WORDS["community_noun"])
 # the sectors of people a body can be named for: a teachers' union is education's, a police union no police
 MEMBER_SECTORS = {"EDU", "JUD", "JRN", "MED", "AGR", "LAB", "BUS", "REL", "REF"}
 RELATIONS = set(WORDS["relation"])
@@ -344,6 +345,16 @@ class ActorResolver(MentionFinder):
                 return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country,
                                    sector, None, f"generic noun '{token.text}' → {sector}, '{mine.text}' is {owner.name}")
         country, country_reason = self.country_in(span, token, doc)
+        if country and token.lemma_.lower() in COMMUNITY_NOUNS:
+            # "the Albanian population of the province", "the Turkish minority in Bulgaria": a
+            # community of the country it lives in, not the state its adjective names
+            adjective = next((mention_at[c.i] for c in token.children if c.dep_ in ("amod", "compound")
+                              and c.i in mention_at and mention_at[c.i].entry.kind == "country"
+                              and mention_at[c.i].how == "adjective"), None)
+            if adjective is not None and adjective.entry.country == country:
+                home, why = self.community_home(token, doc)
+                if home and home != country:
+                    country, country_reason = home, f"a {adjective.entry.name} community, {why}"
         if sector == "REB" and country and token.lemma_.lower() in CARRIER_NOUNS and any(
                 c.dep_ == "poss" and (m := mention_at.get(c.i)) is not None and m.entry.kind == "country"
                 for c in token.children):
@@ -953,6 +964,21 @@ class ActorResolver(MentionFinder):
         return self._actor(span, self.kb.generic_name(country, sector) or token.text, country, sector, None,
                            f"{token.text} of {owner.name}, not {owner.name} itself"
                            + (f", in {country}" if country else ""))
+
+    def community_home(self, token: Token, doc: Document) -> tuple[str | None, str]:
+        """Where a community lives: a country or town in its "of"/"in" phrase, else the one the
+        sentence or the article is about."""
+        mention_at = doc.user_data.get("mention_at", {})
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for obj in (g for g in c.children if g.dep_ == "pobj"):
+                    m = mention_at.get(obj.i)
+                    if m is not None and m.entry.kind == "country" and m.how in ("name", "capital"):
+                        return m.entry.country, f"living in {m.entry.name}"
+        home, why = self.named_place_country(token, doc)
+        if home:
+            return home, why
+        return self.context_country(token, doc)
 
     def named_place_country(self, token: Token, doc: Document) -> tuple[str | None, str]:
         """The country of a town, province or site named in the noun's "of" phrase."""

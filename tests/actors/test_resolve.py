@@ -495,3 +495,30 @@ def test_plain_the_government_is_the_story_s_country_s_and_a_capital_acted_on_is
                   "denied it. The government also imposed sanctions on two Russian firms.", "2024-05-01")
     [e] = [e for e in only(events, "SANCTION") if e["trigger"]["text"] == "sanctions"]
     assert (e["source"]["country"], e["source"]["sector"]) == ("LVA", "GOV")
+
+def test_a_country_s_people_living_elsewhere_is_a_community_of_that_place():
+    [e] = only(code("Serb forces launched attacks in Kosovo against the Albanian population of the province."),
+               "ASSAULT")
+    assert e["target"]["code"] == "XKXCVL"
+    [e] = only(code("Albanian police arrested members of the Greek minority in Albania."), "COERCE")
+    assert e["target"]["code"] == "ALBCVL"
+
+
+def test_a_misspelt_people_is_one_of_the_article_s_countries():
+    [e] = only(code("A group of Chenchen refugees began a hunger strike against the Russian government."), "PROTEST")
+    assert e["source"]["code"] == "RUSREF"
+    events = code("Police in Ankara closed an Alewite temple.")
+    assert not any((ev.get("target") or {}).get("country") == "SYR" for ev in events)
+
+
+def test_fundamentalists_are_civilians_of_the_story_s_country():
+    [e] = only(code("Islamic fundamentalists in Tunisia began a hunger strike to demand the release of prisoners."),
+               "PROTEST")
+    assert e["source"]["code"] == "TUNCVL"
+
+
+def test_more_generic_nouns_of_conflict_news():
+    [e] = only(code("Marines in Somalia arrested four poachers on Sunday."), "COERCE")
+    assert (e["source"]["code"], e["target"]["sector"]) == ("SOMMIL", "CRM")
+    [e] = only(code("Police in Kenya fired tear gas at mourners on Friday."), "ASSAULT")
+    assert e["target"]["code"] == "KENCVL"

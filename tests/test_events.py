@@ -1698,3 +1698,9 @@ def test_inspectors_sent_investigate_and_peacekeepers_deployed_are_aid():
     [e] = only(code("The first deployment of UN peacekeepers has arrived in Haiti, an official said."), "AID")
     assert e["target"]["country"] == "HTI"
     assert only(code("Russia deployed troops to the border on Monday."), "MOBILIZE")
+
+
+def test_a_finite_verb_joined_to_a_participle_clause_takes_the_main_clause_s_subject():
+    [e] = only(code("The president inspected the returned soldiers, many wounded in the fighting, and thanked "
+                    "Turkey for its mediation."), "SUPPORT")
+    assert e["source"]["text"] == "The president" and e["target"]["country"] == "TUR"

@@ -107,6 +107,13 @@ class ArgumentFinder:
                 if up is not None:
                     tok = up
                     continue
+            if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.dep_ == "advcl" and tok.head.head.pos_ in ("VERB", "AUX") \
+                    and (tok.head.tag_ in ("VBN", "VBG") or any(
+                        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.tag_ == "DT" for c in tok.head.children)):
+                # "X posted photographs, some wrapped in flags, and thanked Y": a finite verb joined to
+                # a participle clause (or one of "some", "many") goes on with the main clause and its subject
+                tok = tok.head.head
+                continue
             if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB":
                 # "the spokesman said the army would continue ... and accused X": a past tense joined
                 # to a verb under "would" goes with the reporting verb, not inside what was reported

@@ -1704,3 +1704,11 @@ def test_a_finite_verb_joined_to_a_participle_clause_takes_the_main_clause_s_sub
     [e] = only(code("The president inspected the returned soldiers, many wounded in the fighting, and thanked "
                     "Turkey for its mediation."), "SUPPORT")
     assert e["source"]["text"] == "The president" and e["target"]["country"] == "TUR"
+
+
+def test_what_a_speaker_calls_an_act_is_what_it_condemns_and_its_doer_the_target():
+    [e] = only(code("The UN rights office condemned what it called the disproportionate use of force by Kenyan "
+                    "police."), "ACCUSE")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("KEN", "COP")
+    [e] = only(code("Armenia's foreign ministry denounced what it described as a provocation by Azerbaijan."), "ACCUSE")
+    assert e["target"]["country"] == "AZE"

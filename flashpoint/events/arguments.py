@@ -595,6 +595,19 @@ class ArgumentFinder:
                 out = [g for c in head.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"
                        for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
             if not out and spec == "dobj":
+                # "condemned what it called the excessive use of force by the police": what is named,
+                # and who did it when the naming says so
+                for c in head.children:
+                    if c.dep_ == "ccomp" and c.lemma_.lower() in self.lex.cue("naming") and any(
+                            g.dep_ == "dobj" and g.tag_ == "WP" for g in c.children):
+                        named = [g for g in c.children if g.dep_ == "oprd"] or [
+                            o for g in c.children if g.dep_ == "prep" and g.lower_ == "as" for o in prep_objects(g)]
+                        doers = [o for g in [*c.children, *(t for n in named for t in n.children)]
+                                 if g.dep_ in ("prep", "agent") and g.lower_ == "by" for o in prep_objects(g)] \
+                            if named else []
+                        out = doers or named
+                        break
+            if not out and spec == "dobj":
                 # parse repair: "kidnapped up to 16 engineers" read as the particle "up" and a "to"
                 # phrase: the counted noun is the object
                 out = [g for c in head.children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children

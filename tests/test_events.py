@@ -1712,3 +1712,8 @@ def test_what_a_speaker_calls_an_act_is_what_it_condemns_and_its_doer_the_target
     assert (e["target"]["country"], e["target"]["sector"]) == ("KEN", "COP")
     [e] = only(code("Armenia's foreign ministry denounced what it described as a provocation by Azerbaijan."), "ACCUSE")
     assert e["target"]["country"] == "AZE"
+
+
+def test_who_underwent_a_passive_in_a_time_phrase_is_the_subject_of_its_clause():
+    [e] = only(code("Two reporters were hospitalised after being beaten by riot police in Nairobi."), "ASSAULT")
+    assert e["target"]["sector"] == "JRN" and e["source"]["sector"] == "COP"

@@ -341,6 +341,11 @@ class EventExtractor(ArgumentFinder):
                 sources = [self.attributed_source(doc, resolver, verb)] if trig.event_type in (
                     "COERCE", "SANCTION", "MOBILIZE") else [None]
                 rule = "attribution" if sources[0] else "no source named"
+            if subj is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+                    and verb.head.lower_ in ("after", "before", "when", "while", "upon", "on"):
+                # "a man died after being struck by a projectile", "were hospitalised after being
+                # beaten": who underwent it is the subject of the clause the time phrase hangs on
+                subj = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             targets = self.actors_of(doc, resolver, subj) or [None]
             if targets == [None] and subj is not None and subj.pos_ == "NOUN" and trig.targets:
                 # "a camp for Congolese refugees was attacked": the subject's phrase is read as the

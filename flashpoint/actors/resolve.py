@@ -923,6 +923,11 @@ class ActorResolver(MentionFinder):
         if any(c.dep_ in ("compound", "nmod") and c.i in mention_at and mention_at[c.i].entry.kind != "country"
                for c in token.children):
             return None  # "its European Community partners": the body named
+        body = next((mention_at[g.i] for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "within")
+                     for g in p.children if g.dep_ == "pobj" and g.i in mention_at
+                     and mention_at[g.i].entry.kind == "igo"), None)
+        if body is not None:  # "Niger's partners in the Alliance of Sahel States": that body's members
+            return self._from_entry(body, span, date, f"{token.text} in {body.entry.name}", doc)
         holder = next((c for c in token.children if c.dep_ == "poss"), None)
         if holder is None:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -522,3 +522,8 @@ def test_more_generic_nouns_of_conflict_news():
     assert (e["source"]["code"], e["target"]["sector"]) == ("SOMMIL", "CRM")
     [e] = only(code("Police in Kenya fired tear gas at mourners on Friday."), "ASSAULT")
     assert e["target"]["code"] == "KENCVL"
+
+
+def test_partners_in_a_named_body_are_that_body():
+    [e] = only(code("Kenya's partners in the East African Community condemned the attack."), "ACCUSE")
+    assert e["source"]["country"] == "IGO"

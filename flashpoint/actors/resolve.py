@@ -318,11 +318,24 @@ class ActorResolver(MentionFinder):
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
         if token.lemma_.lower() in COUNTRY_REFERENCES and det in ("the", "this") and \
                 not any(c.dep_ in ("compound", "amod", "prep", "nmod") for c in token.children):
-            # "the kingdom", "the country": the last country named before
+            # "the kingdom", "the country": the last country named before, other than its own clause's
+            # subject ("Russia launched drones at the country" is no attack on itself)
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subjects = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
+                        for t in c.subtree}
+            mention_at = doc.user_data.get("mention_at", {})
+            theirs = {mention_at[i].entry.country for i in subjects if i in mention_at}
             back = next((a for a in reversed(doc.user_data.get("resolved", []))
-                         if a.start < token.i and (a.actor_id or "").startswith("country:")), None)
+                         if a.start < token.i and (a.actor_id or "").startswith("country:")
+                         and a.country not in theirs), None)
             if back is not None:
                 return self._like(span, back, f"'{span.text}' refers back to {back.name}")
+            home = next((c for c in doc.focus_countries if c not in theirs), None)
+            if home is not None and token.lemma_.lower() == "country":
+                # no country named before but its own subject: the one the story is about
+                entry = self.kb.country(home)
+                return self._actor(span, entry.name if entry else home, home, None, f"country:{home}",
+                                   f"'{span.text}': the country of the article ({home})")
         if self.is_ngo_noun(token):  # "human rights groups", "aid agencies"
             country, why = self.country_in(span, token, doc)
             return self._actor(span, "non-governmental organisations" if not country else span_name(span, token),

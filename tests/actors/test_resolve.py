@@ -527,3 +527,10 @@ def test_more_generic_nouns_of_conflict_news():
 def test_partners_in_a_named_body_are_that_body():
     [e] = only(code("Kenya's partners in the East African Community condemned the attack."), "ACCUSE")
     assert e["source"]["country"] == "IGO"
+
+
+def test_the_country_is_never_its_own_clause_s_subject():
+    [e] = only(code("Ukraine's navy said Russia fired four cruise missiles at the country overnight."), "ASSAULT")
+    assert e["source"]["country"] == "RUS" and e["target"]["country"] == "UKR"
+    [e] = only(code("Moldova protested to Russia after Russia sent drones over the country."), "ACCUSE")
+    assert e["source"]["country"] == "MDA"

@@ -1585,3 +1585,18 @@ def test_forces_moved_to_fight_are_aimed_at_whom_they_are_to_fight():
     # with no one named, the place of the purpose
     [e] = only(code("Kenya deployed police to protect civilians in Haiti."), "MOBILIZE")
     assert e["target"]["country"] == "HTI"
+
+
+def test_people_hit_in_an_attack_were_hit_by_its_doer():
+    [e] = only(code("Four people were killed in an Israeli airstrike on Rafah."), "ASSAULT")
+    assert e["source"]["country"] == "ISR" and e["target"]["country"] == "PSE"
+    [e] = only(code("Two policemen were wounded in clashes with Maoist rebels in Chhattisgarh."), "ASSAULT")
+    assert e["source"]["sector"] == "REB"
+    # a town before the attack noun is where it happened, not who did it
+    [e] = only(code("Six people were killed in a Kandahar bombing."), "ASSAULT")
+    assert e["source"]["code"] == "AFGUAF"
+
+
+def test_the_place_of_what_an_attack_is_on_stands_for_its_people():
+    [e] = only(code("A Ukrainian drone attack on a refinery in Krasnodar sparked a fire."), "ASSAULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("RUS", "CVL")

@@ -551,6 +551,18 @@ class ArgumentFinder:
                 return found
         return []
 
+    @staticmethod
+    def town_of(doc, actor: Actor, noun: Token) -> bool:
+        """"The Kabul bombing": a town before an event noun names where it happened, not who did it
+        (a capital there is no government; "a US strike" is the US's)."""
+        if actor.start < 0:
+            return False
+        root = doc.spacy_doc[actor.start:actor.end].root
+        if root.dep_ != "compound" or root.head.i != noun.i:
+            return False
+        mention = doc.user_data.get("mention_at", {}).get(root.i)
+        return mention is not None and mention.how == "capital" or not actor.sector and not actor.actor_id
+
     def speaker_noun(self, noun: Token) -> bool:
         """"..., a human rights organization charged on Saturday" parsed as a second object: the
         noun with a verb of saying hung on it after a comma reports the event; it is not its target."""
@@ -774,7 +786,7 @@ class ArgumentFinder:
                     if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and event_type == "THREATEN" \
                             or c.dep_ == "acl" and h.i != tok.i:  # "the curfew imposed in Sudan"
                         nxt.append(c)
-                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against"):
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against", "on"):
                         nxt += [g for g in c.children if g.dep_ == "pobj"]
             heads += nxt
             frontier = nxt

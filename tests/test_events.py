@@ -1600,3 +1600,8 @@ def test_people_hit_in_an_attack_were_hit_by_its_doer():
 def test_the_place_of_what_an_attack_is_on_stands_for_its_people():
     [e] = only(code("A Ukrainian drone attack on a refinery in Krasnodar sparked a fire."), "ASSAULT")
     assert (e["target"]["country"], e["target"]["sector"]) == ("RUS", "CVL")
+
+
+def test_where_a_meeting_is_held_is_no_counterpart():
+    [e] = only(code("Venezuela agreed to resume talks in Oslo."), "AGREE")
+    assert e["target"] is None

@@ -355,6 +355,12 @@ class ArgumentFinder:
             if trig.event_type == "COOPERATE" and tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at"):
                 continue  # "a joint operation against the militants": whom they work against is no partner
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
+            venue = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for t in c.subtree}
+            own = {c.i for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+            if actors and self.type_of(tok) == "CONSULT" and all(
+                    not a.sector and a.start >= 0 and venue & set(range(a.start, a.end))
+                    and not own & set(range(a.start, a.end)) for a in actors):
+                continue  # "agreed to resume talks in Vienna": where they meet is no counterpart
             if actors:
                 return actors
         # help given for a purpose goes to whom the purpose helps: "ready to send equipment to help

@@ -1717,3 +1717,23 @@ def test_what_a_speaker_calls_an_act_is_what_it_condemns_and_its_doer_the_target
 def test_who_underwent_a_passive_in_a_time_phrase_is_the_subject_of_its_clause():
     [e] = only(code("Two reporters were hospitalised after being beaten by riot police in Nairobi."), "ASSAULT")
     assert e["target"]["sector"] == "JRN" and e["source"]["sector"] == "COP"
+
+
+def test_people_hit_in_an_attack_were_hit_by_its_doer():
+    [e] = only(code("Four people were killed in an Israeli airstrike on Rafah."), "ASSAULT")
+    assert e["source"]["country"] == "ISR" and e["target"]["country"] == "PSE"
+    [e] = only(code("Two policemen were wounded in clashes with Maoist rebels in Chhattisgarh."), "ASSAULT")
+    assert e["source"]["sector"] == "REB"
+    # a town before the attack noun is where it happened, not who did it
+    [e] = only(code("Six people were killed in a Kandahar bombing."), "ASSAULT")
+    assert e["source"]["code"] == "AFGUAF"
+
+
+def test_the_place_of_what_an_attack_is_on_stands_for_its_people():
+    [e] = only(code("A Ukrainian drone attack on a refinery in Krasnodar sparked a fire."), "ASSAULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("RUS", "CVL")
+
+
+def test_where_a_meeting_is_held_is_no_counterpart():
+    [e] = only(code("Venezuela agreed to resume talks in Oslo."), "AGREE")
+    assert e["target"] is None

@@ -362,6 +362,12 @@ class ArgumentFinder:
             if trig.event_type == "COOPERATE" and tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at"):
                 continue  # "a joint operation against the militants": whom they work against is no partner
             actors = others(self.actors_of(doc, resolver, tok, doer=self.doer, doer_first=True))
+            venue = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for t in c.subtree}
+            own = {c.i for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+            if actors and self.type_of(tok) == "CONSULT" and all(
+                    not a.sector and a.start >= 0 and venue & set(range(a.start, a.end))
+                    and not own & set(range(a.start, a.end)) for a in actors):
+                continue  # "agreed to resume talks in Vienna": where they meet is no counterpart
             if actors:
                 return actors
         # help given for a purpose goes to whom the purpose helps: "ready to send equipment to help
@@ -557,6 +563,18 @@ class ArgumentFinder:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def town_of(doc, actor: Actor, noun: Token) -> bool:
+        """"The Kabul bombing": a town before an event noun names where it happened, not who did it
+        (a capital there is no government; "a US strike" is the US's)."""
+        if actor.start < 0:
+            return False
+        root = doc.spacy_doc[actor.start:actor.end].root
+        if root.dep_ != "compound" or root.head.i != noun.i:
+            return False
+        mention = doc.user_data.get("mention_at", {}).get(root.i)
+        return mention is not None and mention.how == "capital" or not actor.sector and not actor.actor_id
 
     def speaker_noun(self, noun: Token) -> bool:
         """"..., a human rights organization charged on Saturday" parsed as a second object: the
@@ -794,7 +812,7 @@ class ArgumentFinder:
                     if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and event_type == "THREATEN" \
                             or c.dep_ == "acl" and h.i != tok.i:  # "the curfew imposed in Sudan"
                         nxt.append(c)
-                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against"):
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "against", "on"):
                         nxt += [g for g in c.children if g.dep_ == "pobj"]
             heads += nxt
             frontier = nxt

@@ -31,7 +31,7 @@ from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event, span_ents
 from ..nlp import inflections
-from .arguments import STATE_SECTORS, ArgumentFinder, _same, conjuncts, finite_on_root
+from .arguments import STATE_SECTORS, ArgumentFinder, _same, conjuncts, finite_on_root, prep_objects
 from .lexicon import Lexicon, Trigger, lemmas, lexicon
 from .ontology import event_types
 
@@ -335,6 +335,21 @@ class EventExtractor(ArgumentFinder):
                 if doer is not None:
                     sources = self.actors_of(doc, resolver, doer)
                     rule = f"subject of '{cause.text}' (what killed them)" if any(sources) else rule
+            if not any(sources) and trig.event_type == "ASSAULT":
+                # "five people were killed in an Israeli airstrike", "soldiers were wounded in clashes
+                # with Taliban fighters": whoever did the attack they were hit in
+                for c in verb.children:
+                    noun = next((g for g in c.children if g.dep_ == "pobj"), None) \
+                        if c.dep_ == "prep" and c.lower_ in ("in", "during") else None
+                    if noun is None or self.type_of(noun) != "ASSAULT":
+                        continue
+                    found = [a for a in [self.doer(doc, resolver, noun)] if a is not None and not self.town_of(doc, a, noun)]
+                    if not found and "prep:with" in self.lex.match(noun)[0].targets:
+                        found = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                                 for g in prep_objects(p) for a in self.actors_of(doc, resolver, g)]
+                    if found:
+                        sources, rule = found, f"doer of the '{noun.text}' they were hit in"
+                        break
             if not any(sources):
                 # a state body reporting its own arrests or seizures did them; one reporting
                 # casualties did not cause them

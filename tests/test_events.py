@@ -1532,3 +1532,20 @@ def test_inspectors_sent_investigate_and_peacekeepers_deployed_are_aid():
     [e] = only(code("The first deployment of UN peacekeepers has arrived in Haiti, an official said."), "AID")
     assert e["target"]["country"] == "HTI"
     assert only(code("Russia deployed troops to the border on Monday."), "MOBILIZE")
+
+
+def test_orders_to_stop_restrict_and_exercises_together_cooperate():
+    # an authority ordering its own people or bodies to stop restricts them; media are censored
+    [e] = only(code("The government of Chad ordered two private newspapers to suspend publication."), "COERCE")
+    assert e["mode"] == "censor" and e["target"]["sector"] == "JRN"
+    assert only(code("The UN ordered Israel to stop the offensive."), "REQUEST")
+    # exercises of two states together are military cooperation (CAMEO 062); a span of time counts them
+    [e] = only(code("Turkish and Pakistani warships on Monday began ten days of naval drills."), "COOPERATE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"TUR", "PAK"}
+    assert only(code("Russia held military drills near the border on Monday."), "MOBILIZE")
+    # relief goods handed over are aid; people handed over are extradited
+    [e] = only(code("Danish nurses handed over two tonnes of medicine to the Red Cross."), "AID")
+    assert only(code("Kenya handed over the suspect to Uganda."), "COOPERATE")
+    # a decision taken is the act decided
+    [e] = only(code("The High Court decided to allow the opposition leader to run."), "CONCEDE")
+    assert not e["hypothetical"]

@@ -213,6 +213,14 @@ class EventExtractor(ArgumentFinder):
         """"gave a warm welcome to", "delivered a warning", "joined the protests": a light verb's
         event noun of another kind is the news, the verb only carries it (a promise stays one:
         "offered support")."""
+        if trig.event_type == "REQUEST" and any(w in self.lex.cue("command") for w in lemmas(verb)) and any(
+                c.dep_ == "dobj" and c.i in by_token and by_token[c.i].pos == "N"
+                and by_token[c.i].event_type != "REQUEST" and not any(
+                    g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ == "by" for g in c.children)
+                for c in verb.children):
+            # "ordered the deportation of 30 men", "ordered an inquiry": who orders it does it
+            # ("ordered patrols by police": others do it)
+            return True
         if "hyp" in trig.flags or len(trig.phrase) > 1 or not any(w in self.lex.cue("light") for w in lemmas(verb)):
             return False  # ("called off a strike": a phrase of its own)
         return any(c.dep_ == "dobj" and c.i in by_token and by_token[c.i].pos == "N"
@@ -221,6 +229,9 @@ class EventExtractor(ArgumentFinder):
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if self.noun_carried(verb, trig, by_token):
             return []
+        if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("attempt") and any(
+                c.dep_ == "xcomp" for c in verb.children):
+            return []  # "sought to ease tensions": seeking to do something is trying it, not asking
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb) and not self.speaker_noun(verb.head):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
@@ -1056,6 +1067,10 @@ class EventExtractor(ArgumentFinder):
             if cur.dep_ == "ccomp" and cur.i < parent.i and any(c.dep_ == "dobj" for c in parent.children):
                 break  # "X accused Y of Z, a charge Y denies": the clause is told, the verb is about "a charge"
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
+            # "ordered the deportation of 30 men": an act ordered as the object of the order is the
+            # orderer's own act (an order to others, "ordered them to leave", is not done yet)
+            alleged_fact = alleged_fact or cur.i == tok.i and cur.dep_ == "dobj" and tok.pos_ == "NOUN" \
+                and any(w in self.lex.cue("command") for w in lemmas(parent))
             if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):
                 # what someone is accused of doing is alleged; an attack they are blamed for happened

@@ -1579,3 +1579,12 @@ def test_an_act_ordered_is_the_orderers_and_more_event_nouns():
     assert e["mode"] == "targeted"
     [e] = only(code("The court handed down a death sentence to the journalist."), "SANCTION")
     assert e["mode"] == "convict"
+
+
+def test_backing_and_recognition_extended_are_support():
+    # a light verb carries an event noun of another kind: backing given is support, not aid
+    events = code("The US gave its backing to the Egyptian plan on Monday.")
+    assert only(events, "SUPPORT") and not only(events, "AID")
+    [e] = only(code("Serbia extended recognition to the new government of Kosovo."), "SUPPORT")
+    [e] = only(code("The EU slapped sanctions on Belarus on Monday."), "SANCTION")
+    assert e["source"]["country"] == "IGO"

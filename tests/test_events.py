@@ -1737,3 +1737,58 @@ def test_the_place_of_what_an_attack_is_on_stands_for_its_people():
 def test_where_a_meeting_is_held_is_no_counterpart():
     [e] = only(code("Venezuela agreed to resume talks in Oslo."), "AGREE")
     assert e["target"] is None
+
+def test_orders_to_stop_restrict_and_exercises_together_cooperate():
+    # an authority ordering its own people or bodies to stop restricts them; media are censored
+    [e] = only(code("The government of Chad ordered two private newspapers to suspend publication."), "COERCE")
+    assert e["mode"] == "censor" and e["target"]["sector"] == "JRN"
+    assert only(code("The UN ordered Israel to stop the offensive."), "REQUEST")
+    # exercises of two states together are military cooperation (CAMEO 062); a span of time counts them
+    [e] = only(code("Turkish and Pakistani warships on Monday began ten days of naval drills."), "COOPERATE")
+    assert {e["source"]["country"], e["target"]["country"]} == {"TUR", "PAK"}
+    assert only(code("Russia held military drills near the border on Monday."), "MOBILIZE")
+    # relief goods handed over are aid; people handed over are extradited
+    [e] = only(code("Danish nurses handed over two tonnes of medicine to the Red Cross."), "AID")
+    assert only(code("Kenya handed over the suspect to Uganda."), "COOPERATE")
+    # a decision taken is the act decided
+    [e] = only(code("The High Court decided to allow the opposition leader to run."), "CONCEDE")
+    assert not e["hypothetical"]
+
+
+def test_a_part_or_amount_of_a_thing_stands_for_it_in_a_phrase():
+    # "parts of the constitution" are the constitution suspended, not relations cut
+    [e] = only(code("The junta suspended parts of the constitution on Friday."), "COERCE")
+    assert not only(code("The junta suspended parts of the constitution on Friday."), "SANCTION")
+    [e] = only(code("Serbia and Kosovo exchanged hundreds of prisoners on Sunday."), "RETREAT")
+    [e] = only(code("Canada banned all aid to the junta."), "SANCTION")
+    assert e["mode"] == "discontinue"
+
+
+def test_seeking_to_do_something_is_no_request():
+    assert not only(code("The two leaders sought to ease tensions on Monday."), "REQUEST")
+    [e] = only(code("Armenia sought help from Russia on Monday."), "REQUEST")
+
+
+def test_an_act_ordered_is_the_orderers_and_more_event_nouns():
+    # an event noun as the object of an order is the orderer's act, not a request
+    events = code("Kenya ordered the deportation of 30 Somalis on Monday.")
+    [e] = only(events, "COERCE")
+    assert e["mode"] == "deport" and e["source"]["country"] == "KEN" and not e["hypothetical"]
+    assert not only(events, "REQUEST")
+    # an order to others is still a request
+    assert only(code("The general ordered the troops to withdraw."), "REQUEST")
+    [e] = only(code("Mali granted amnesty to the rebels on Monday."), "CONCEDE")
+    [e] = only(code("The army began the evacuation of civilians from the town."), "AID")
+    [e] = only(code("Turkey carried out the execution of two men on Monday."), "ASSAULT")
+    assert e["mode"] == "targeted"
+    [e] = only(code("The court handed down a death sentence to the journalist."), "SANCTION")
+    assert e["mode"] == "convict"
+
+
+def test_backing_and_recognition_extended_are_support():
+    # a light verb carries an event noun of another kind: backing given is support, not aid
+    events = code("The US gave its backing to the Egyptian plan on Monday.")
+    assert only(events, "SUPPORT") and not only(events, "AID")
+    [e] = only(code("Serbia extended recognition to the new government of Kosovo."), "SUPPORT")
+    [e] = only(code("The EU slapped sanctions on Belarus on Monday."), "SANCTION")
+    assert e["source"]["country"] == "IGO"

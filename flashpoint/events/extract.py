@@ -50,6 +50,8 @@ CAUSE_MARKERS = ("when", "as", "after")
 # events whose "for" phrase gives the reason, an act of someone else's: "blamed Chad for the
 # bombing", "arrested for the attack", "praised Qatar for its mediation" ("hosted X for talks" is a purpose)
 REASON_TYPES = {"ACCUSE", "COERCE", "SANCTION", "SUPPORT"}
+# bodies with authority over a country's own people
+AUTHORITY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 PLACE_TARGET_TYPES = {"COERCE", "CONCEDE", "SANCTION", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"}
 
 
@@ -60,7 +62,9 @@ class EventExtractor(ArgumentFinder):
         self.actor_nouns = set(knowledge_base().sector_nouns)  # nouns that name actors: "demonstrators"
         # nouns a light verb reaches an event noun through: "a series of attacks", "dozens of
         # strikes", "issued a message of gratitude"
-        self.counted_by = set(WORDS["quantity"]) | set(WORDS["carrier"]) | set(lex.cue("series"))
+        # ("launched ten days of war games": a span of time counts the event too)
+        self.counted_by = set(WORDS["quantity"]) | set(WORDS["carrier"]) | set(lex.cue("series")) \
+            | set(lex.cue("duration"))
         # "planning" as a modifier: "planning attacks" parsed as a compound
         self.planning_forms = {f for w in lex.cue("planning") for f in inflections(w) if f.endswith("ing")}
         self.harm_verbs = set(lex.cue("kill")) | set(lex.cue("injure"))  # "the strike killed three"
@@ -219,6 +223,14 @@ class EventExtractor(ArgumentFinder):
         """"gave a warm welcome to", "delivered a warning", "joined the protests": a light verb's
         event noun of another kind is the news, the verb only carries it (a promise stays one:
         "offered support")."""
+        if trig.event_type == "REQUEST" and any(w in self.lex.cue("command") for w in lemmas(verb)) and any(
+                c.dep_ == "dobj" and c.i in by_token and by_token[c.i].pos == "N"
+                and by_token[c.i].event_type != "REQUEST" and not any(
+                    g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ == "by" for g in c.children)
+                for c in verb.children):
+            # "ordered the deportation of 30 men", "ordered an inquiry": who orders it does it
+            # ("ordered patrols by police": others do it)
+            return True
         if "hyp" in trig.flags or len(trig.phrase) > 1 or not any(w in self.lex.cue("light") for w in lemmas(verb)):
             return False  # ("called off a strike": a phrase of its own)
         return any(c.dep_ == "dobj" and c.i in by_token and by_token[c.i].pos == "N"
@@ -227,6 +239,9 @@ class EventExtractor(ArgumentFinder):
     def verb_events(self, doc, resolver, index, verb: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if self.noun_carried(verb, trig, by_token):
             return []
+        if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("attempt") and any(
+                c.dep_ == "xcomp" for c in verb.children):
+            return []  # "sought to ease tensions": seeking to do something is trying it, not asking
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_on_root(verb) and not self.speaker_noun(verb.head):
             return []  # a participle describing a state: "the bases occupied by ...", "the force sent to ..."
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "of", "in") \
@@ -455,6 +470,19 @@ class EventExtractor(ArgumentFinder):
             trig = _with_mode(_with_type(trig, "SANCTION", "166"), "expel") if envoys else \
                 _with_mode(_with_type(trig, "COERCE", "174"), "deport")
             rule += "; ordered to leave → expelled"
+        if trig.event_type == "REQUEST" and verb.lemma_.lower() in self.lex.cue("command") and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.cue("cessation") for c in verb.children) \
+                and any(s is not None and (s.sector in AUTHORITY_SECTORS or s.sector is None and s.country)
+                        for s in sources) \
+                and targets and all(t is not None and t.sector not in AUTHORITY_SECTORS and t.country not in ("IGO", "NGO")
+                                    and (not t.country or any(s is not None and s.country in (None, t.country)
+                                                              for s in sources)) for t in targets):
+            # "the government ordered the newspaper to suspend publication", "ordered the factory
+            # to close": an authority stopping its own people or bodies restricts them (CAMEO 172),
+            # the media it silences are censored (175)
+            media = all(t.sector == "JRN" for t in targets)
+            trig = _with_mode(_with_type(trig, "COERCE", "175" if media else "172"), "censor" if media else "restrict")
+            rule += "; ordered to stop → restricted"
         if trig.event_type == "RETREAT" and trig.mode == "release" and any(
                 s is not None and s.sector in ("MIL", "COP") for s in sources) and any(
                 t is not None and t.start >= 0 and any(
@@ -478,6 +506,13 @@ class EventExtractor(ArgumentFinder):
             # "suspended two foreign broadcasters": silencing the media is censorship (CAMEO 175)
             trig = _with_mode(_with_type(trig, "COERCE", "175"), "censor")
             rule += "; media suspended → censored"
+        if trig.event_type == "COOPERATE" and trig.cameo == "0631" and any(
+                w.lemma_.lower() in self.lex.cue("relief") for c in verb.children if c.dep_ == "dobj"
+                for o in conjuncts(c) for w in o.subtree):
+            # "handed over 700 kg of medicine to the Red Crescent": relief goods handed over are
+            # aid (CAMEO 070); people handed over are extradited
+            trig = _with_mode(_with_type(trig, "AID", "070"), None)
+            rule += "; relief goods handed over → AID"
         if trig.event_type == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch"):
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             inspect = self.lex.cue("inspection")
@@ -802,6 +837,14 @@ class EventExtractor(ArgumentFinder):
                     if found:
                         targets = found
                         break
+        if trig.event_type == "MOBILIZE" and noun.lemma_.lower() in self.lex.cue("exercise") and (
+                len({s.country for s in sources if s is not None and s.country}) >= 2
+                or any(t is not None and t.country and t.country not in {s.country for s in sources if s is not None}
+                       for t in targets)):  # (an exercise's target is its partner, "with" X)
+            # "French and Egyptian warships began war games", "drills with China": exercises held
+            # together are military cooperation (CAMEO 062), not a show of force
+            trig = _with_mode(_with_type(trig, "COOPERATE", "062"), None)
+            rule += "; exercises held together → COOPERATE"
         if trig.event_type in RECIPROCAL_TYPES and len(sources) == 2 and targets == [None]:
             sources, targets = sources[:1], sources[1:]  # "joint exercises" of two: between them
             rule += "; two parties together → X with Y"
@@ -1125,6 +1168,10 @@ class EventExtractor(ArgumentFinder):
             if cur.dep_ == "ccomp" and cur.i < parent.i and any(c.dep_ == "dobj" for c in parent.children):
                 break  # "X accused Y of Z, a charge Y denies": the clause is told, the verb is about "a charge"
             alleged_fact = hit is not None and hit[0].event_type == "ACCUSE" and tok.pos_ in ("NOUN", "PROPN")
+            # "ordered the deportation of 30 men": an act ordered as the object of the order is the
+            # orderer's own act (an order to others, "ordered them to leave", is not done yet)
+            alleged_fact = alleged_fact or cur.i == tok.i and cur.dep_ == "dobj" and tok.pos_ == "NOUN" \
+                and any(w in self.lex.cue("command") for w in lemmas(parent))
             if hit is not None and "hyp" in hit[0].flags and not alleged_fact and cur.dep_ in (
                     "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"):
                 # what someone is accused of doing is alleged; an attack they are blamed for happened

@@ -90,13 +90,13 @@ class Lexicon:
             return None
         for key in lemmas(token):
             for trig in self.by_head.get((key, pos), ()):
-                covered = _cover(token, trig.phrase[1:])
+                covered = _cover(token, trig.phrase[1:], self.cue("partitive"))
                 if covered is not None:
                     return trig, [token, *covered]
         return None
 
 
-def _cover(head: Token, words: tuple[str, ...]) -> list[Token] | None:
+def _cover(head: Token, words: tuple[str, ...], partitive=()) -> list[Token] | None:
     """Find each further word of a phrase below the head (children or grandchildren)."""
     found: list[Token] = []
     anchor = head
@@ -104,6 +104,9 @@ def _cover(head: Token, words: tuple[str, ...]) -> list[Token] | None:
         hit = None
         # (an object may be coordinated: "exchanged artillery and mortar fire")
         objects = [cj for c in anchor.children if c.dep_ in ("dobj", "pobj") for cj in c.conjuncts]
+        # (a part or an amount of a thing stands for it: "suspended parts of the constitution")
+        objects += [g for c in anchor.children if c.dep_ == "dobj" and c.lemma_.lower() in partitive
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         for child in list(anchor.children) + [g for c in anchor.children for g in c.children] + objects:
             if (child.dep_ in PHRASE_DEPS or child in objects) and word in (child.lemma_.lower(), child.lower_) and not (
                     child.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
@@ -112,7 +115,7 @@ def _cover(head: Token, words: tuple[str, ...]) -> list[Token] | None:
         if hit is None:
             return None
         found.append(hit)
-        anchor = hit if hit.dep_ != "compound" else anchor
+        anchor = hit if hit.dep_ not in ("compound", "prt") else anchor  # (a particle has no words below it)
     return found
 
 

@@ -445,7 +445,7 @@ class ActorResolver(MentionFinder):
                     actor.explicit_code = best.explicit_code or (entry.full_code_on(date) if entry else None)
                 return actor
             if sector is None:
-                return None
+                return self.same_head_before(span, token, doc, det)
         if sector is not None and not country:
             for c in token.children:
                 cm = mention_at.get(c.i)
@@ -1188,6 +1188,17 @@ class ActorResolver(MentionFinder):
                     if speaker is not None and (speaker.country or speaker.actor_id):
                         return speaker
         return None
+
+    def same_head_before(self, span: Span, token: Token, doc: Document, det: str) -> Actor | None:
+        """A bare definite noun is the one named before with the same head ("a military post near
+        Tera ... stormed the post"), if that one was an actor."""
+        if det not in ("the", "this", "that") or any(c.dep_ in ("compound", "amod", "nmod") for c in token.children):
+            return None
+        sdoc = doc.spacy_doc
+        lemma = token.lemma_.lower()
+        back = next((a for a in reversed(doc.user_data.get("resolved", [])) if 0 <= a.start < token.i
+                     and a.end <= len(sdoc) and sdoc[a.start:a.end].root.lemma_.lower() == lemma), None)
+        return self._like(span, back, f"'{span.text}' refers back to '{back.text}'") if back is not None else None
 
     def earlier_by_head(self, token: Token, doc: Document) -> Actor | None:
         lemma = token.lemma_.lower()

@@ -534,3 +534,10 @@ def test_the_country_is_never_its_own_clause_s_subject():
     assert e["source"]["country"] == "RUS" and e["target"]["country"] == "UKR"
     [e] = only(code("Moldova protested to Russia after Russia sent drones over the country."), "ACCUSE")
     assert e["source"]["country"] == "MDA"
+
+
+def test_a_bare_definite_noun_is_the_actor_named_before_with_that_head():
+    events = code("Gunmen attacked a military post near Tera on Thursday. Hours later fighters stormed the post "
+                  "again.", "2025-07-03")
+    stormed = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "stormed"]
+    assert stormed and stormed[0]["target"]["sector"] == "MIL"

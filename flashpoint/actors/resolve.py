@@ -576,6 +576,19 @@ class ActorResolver(MentionFinder):
                 # "the Third World Water Forum", "Association of African Jurists": a body of no country
                 return self._actor(span, span_name(span, token), "NGO", None, None,
                                    "unknown organisation of no country, named like an association → NGO")
+            # "Esfahan Uranium Conversion Facilities (UCF) in central Iran": of the country it is in,
+            # as the phrase right after it says (wherever the parser hung it)
+            sdoc = doc.spacy_doc
+            k = span.end
+            while k < len(sdoc) and sdoc[k].text in (")", "]"):
+                k += 1
+            after = sdoc[k] if k < len(sdoc) else None
+            where = next((self.resolve(g, doc, date, depth + 1) for g in after.children if g.dep_ == "pobj"), None) \
+                if after is not None and after.lower_ in ("in", "near", "outside") else None
+            if where is not None and where.country and len(where.country) == 3 and not where.sector \
+                    and (where.actor_id or "").startswith("country:"):
+                return self._actor(span, span_name(span, token), where.country, None, None,
+                                   f"unknown organisation or site in {where.name}")
             return self._actor(span, span_name(span, token), None, None, None, "unknown organisation")
         # "Turkey's efforts", "the US mediation", "a Security Council resolution": whose it is
         for child in token.children:

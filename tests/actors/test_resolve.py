@@ -541,3 +541,9 @@ def test_a_bare_definite_noun_is_the_actor_named_before_with_that_head():
                   "again.", "2025-07-03")
     stormed = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "stormed"]
     assert stormed and stormed[0]["target"]["sector"] == "MIL"
+
+
+def test_an_unknown_site_takes_the_country_named_right_after_it():
+    [e] = only(code("The IAEA has sent inspectors to Fordow Fuel Enrichment Plant (FFEP) in northern Iran to verify "
+                    "the suspension of enrichment."), "ACCUSE")
+    assert e["target"]["country"] == "IRN"

@@ -484,3 +484,12 @@ def test_more_generic_nouns_of_conflict_news():
     assert (e["source"]["code"], e["target"]["sector"]) == ("SOMMIL", "CRM")
     [e] = only(code("Police in Kenya fired tear gas at mourners on Friday."), "ASSAULT")
     assert e["target"]["code"] == "KENCVL"
+
+
+def test_peacekeepers_of_no_stated_country_serve_an_international_body():
+    [e] = only(code("Rebels in Liberia rejected the deployment of a regional peacekeeping force."), "REJECT")
+    assert e["target"]["code"] == "IGOMIL"
+    [e] = only(code("Nigerian peacekeepers were attacked by rebels on Monday."), "ASSAULT")
+    assert e["target"]["code"] == "NGAMIL"
+    [e] = only(code("Peacekeepers from Ghana were attacked by rebels in Liberia on Monday."), "ASSAULT")
+    assert e["target"]["code"] == "GHAMIL"

@@ -493,3 +493,8 @@ def test_peacekeepers_of_no_stated_country_serve_an_international_body():
     assert e["target"]["code"] == "NGAMIL"
     [e] = only(code("Peacekeepers from Ghana were attacked by rebels in Liberia on Monday."), "ASSAULT")
     assert e["target"]["code"] == "GHAMIL"
+
+
+def test_a_place_s_name_or_the_end_of_a_longer_name_is_no_misspelt_country():
+    events = code("Gunmen raided Gunane village in Kenya, killing four people.")
+    assert not any((e.get("target") or {}).get("country") == "GUF" for e in events)

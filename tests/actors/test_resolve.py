@@ -498,3 +498,10 @@ def test_peacekeepers_of_no_stated_country_serve_an_international_body():
 def test_a_place_s_name_or_the_end_of_a_longer_name_is_no_misspelt_country():
     events = code("Gunmen raided Gunane village in Kenya, killing four people.")
     assert not any((e.get("target") or {}).get("country") == "GUF" for e in events)
+
+
+def test_kurdish_rebels_are_of_the_kurds_country_the_story_is_about():
+    [e] = only(code("Kurdish rebels attacked a Turkish army post near the border, killing three soldiers."), "ASSAULT")
+    assert e["source"]["code"] == "TURREB"
+    [e] = only(code("Turkish troops killed 12 members of the Kurdish Workers Party on Monday."), "ASSAULT")
+    assert e["target"]["actor_id"] == "org:pkk"

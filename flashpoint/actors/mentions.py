@@ -16,6 +16,7 @@ PERSON_TITLES_GOV = set(WORDS["title_gov"])
 PERSON_TITLES_MIL = set(WORDS["title_mil"])
 SHIP_PREFIXES = set(WORDS["ship_prefix"])
 POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your", "whose"}
+_PLACE_HEADS = set(WORDS["place_noun"]) | set(WORDS["place_word"])
 
 @dataclass
 class Mention:
@@ -177,6 +178,11 @@ class MentionFinder:
             return None
         if tok.ent_type_ in ("PERSON", "ORG") and (tok.ent_iob_ == "I" or i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
             return None  # part of a longer name
+        if i + 1 < len(doc) and doc[i + 1].lower_ in _PLACE_HEADS:
+            return None  # the name of a place ("Gunane village" is no Guyane)
+        if i > 0 and not tok.is_sent_start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() \
+                and doc[i - 1].whitespace_:
+            return None  # the end of a longer name ("South Ossetia")
         key = _normalise(text)
         if key in self.kb.surname_index or english_word(text.lower()):
             return None  # ("Hungry protesters" are no Hungarians)

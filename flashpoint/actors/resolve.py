@@ -49,6 +49,7 @@ WEAK_TITLES = set(WORDS["weak_title"])
 NGO_HEADS = set(WORDS["ngo_head"])
 MEMBER_BODIES = set(WORDS["member_body"])
 COMMUNITY_NOUNS = set(WORDS["community_noun"])
+INTERNATIONAL_NOUNS = set(WORDS["international_noun"])
 # the sectors of people a body can be named for: a teachers' union is education's, a police union no police
 MEMBER_SECTORS = {"EDU", "JUD", "JRN", "MED", "AGR", "LAB", "BUS", "REL", "REF"}
 RELATIONS = set(WORDS["relation"])
@@ -493,6 +494,12 @@ class ActorResolver(MentionFinder):
                 c.dep_ == "amod" and c.lower_ in FOREIGN for c in token.children)  # not "the foreign minister"
             if not country and inherit and not abroad:
                 country, country_reason = self.context_country(token, doc)
+            elif not country and (token.lemma_.lower() in INTERNATIONAL_NOUNS or any(
+                    f"{c.lower_} {token.lemma_.lower()}" in INTERNATIONAL_NOUNS for c in token.children
+                    if c.dep_ in ("amod", "compound"))):
+                # "a regional peacekeeping force": an international body's when the phrase names no
+                # country ("Nigerian peacekeepers", "peacekeepers from Ghana", "the force in Lebanon")
+                country, country_reason = "IGO", f"'{token.text}' serve an international body → IGO"
             elif not country and token.pos_ == "PROPN" and token.lemma_.lower() in NGO_HEADS and token.ent_type_ == "ORG":
                 # "the Association of African Jurists": an unknown body of no country, an NGO
                 country, country_reason = "NGO", "a body of no country named like an association → NGO"

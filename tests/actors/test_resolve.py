@@ -547,3 +547,23 @@ def test_an_unknown_site_takes_the_country_named_right_after_it():
     [e] = only(code("The IAEA has sent inspectors to Fordow Fuel Enrichment Plant (FFEP) in northern Iran to verify "
                     "the suspension of enrichment."), "ACCUSE")
     assert e["target"]["country"] == "IRN"
+
+def test_peacekeepers_of_no_stated_country_serve_an_international_body():
+    [e] = only(code("Rebels in Liberia rejected the deployment of a regional peacekeeping force."), "REJECT")
+    assert e["target"]["code"] == "IGOMIL"
+    [e] = only(code("Nigerian peacekeepers were attacked by rebels on Monday."), "ASSAULT")
+    assert e["target"]["code"] == "NGAMIL"
+    [e] = only(code("Peacekeepers from Ghana were attacked by rebels in Liberia on Monday."), "ASSAULT")
+    assert e["target"]["code"] == "GHAMIL"
+
+
+def test_a_place_s_name_or_the_end_of_a_longer_name_is_no_misspelt_country():
+    events = code("Gunmen raided Gunane village in Kenya, killing four people.")
+    assert not any((e.get("target") or {}).get("country") == "GUF" for e in events)
+
+
+def test_kurdish_rebels_are_of_the_kurds_country_the_story_is_about():
+    [e] = only(code("Kurdish rebels attacked a Turkish army post near the border, killing three soldiers."), "ASSAULT")
+    assert e["source"]["code"] == "TURREB"
+    [e] = only(code("Turkish troops killed 12 members of the Kurdish Workers Party on Monday."), "ASSAULT")
+    assert e["target"]["actor_id"] == "org:pkk"

@@ -603,6 +603,10 @@ class ActorResolver(MentionFinder):
             if (child.dep_ in ("poss", "compound") or child.dep_ == "nmod" and child.nbor().text not in "-–") \
                     and child.lower_ not in PRONOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 owner = self.resolve(child, doc, date, depth + 1)
+                if owner is not None and child.dep_ == "compound" and owner.reason.startswith("place ") \
+                        and _normal(owner.name) != _normal(child.text) \
+                        and not (doc.focus_countries and owner.country in doc.focus_countries):
+                    continue  # "the Serena Hotel in Kabul" belongs to no Chilean "La Serena"
                 if owner is not None and not owner.actor_id and owner.sector and country and owner.country != country:
                     # "two Philippine government vessels": the government the phrase names, not the article's
                     return self._actor(span, self.kb.generic_name(country, owner.sector) or owner.name, country,

@@ -567,3 +567,11 @@ def test_kurdish_rebels_are_of_the_kurds_country_the_story_is_about():
     assert e["source"]["code"] == "TURREB"
     [e] = only(code("Turkish troops killed 12 members of the Kurdish Workers Party on Monday."), "ASSAULT")
     assert e["target"]["actor_id"] == "org:pkk"
+
+
+def test_a_name_inside_a_site_s_name_is_no_town_abroad_by_another_name():
+    # "Serena" is only an other name of Chile's La Serena: the hotel in Kabul is Afghan
+    [e] = only(code("Gunmen stormed the Serena Hotel in Kabul on Friday.", "2024-05-01"), "ASSAULT")
+    assert e["target"]["country"] == "AFG"
+    [e] = only(code("Russian missiles struck a Kharkiv power plant on Friday.", "2024-05-01"), "ASSAULT")
+    assert e["target"]["country"] == "UKR"

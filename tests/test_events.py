@@ -1792,3 +1792,9 @@ def test_backing_and_recognition_extended_are_support():
     [e] = only(code("Serbia extended recognition to the new government of Kosovo."), "SUPPORT")
     [e] = only(code("The EU slapped sanctions on Belarus on Monday."), "SANCTION")
     assert e["source"]["country"] == "IGO"
+
+
+def test_a_march_is_against_what_it_heads_for_not_where_it_starts():
+    [e] = only(code("LIMA, Peru - Pensioners marched from the Plaza Dos de Mayo toward the Congress building on "
+                    "Wednesday.", "2025-10-16"), "PROTEST")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("PER", "LEG")

@@ -56,6 +56,8 @@ RELATIONS = set(WORDS["relation"])
 FOREIGN = set(WORDS["foreign"])
 FOREIGN_OFFICES = set(WORDS["foreign_office"])
 POLICE_WORDS = set(WORDS["police_word"])
+# names of institutions many countries have ("Congress", "the Senate"): the article's country's
+SHARED_INSTITUTIONS = set(WORDS["shared_institution"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 BOTH_NOUNS = set(WORDS["both"])
 BOTH_STATES = set(WORDS["both_state"])
@@ -186,6 +188,12 @@ class ActorResolver(MentionFinder):
         m = mention_at.get(token.i)
         placed = _called_a_place(token)  # "Djibo, the main town of Soum province": no person of that name
         if m and m.how in ("name", "capital") and m.entry.kind != "country" and not (placed and m.entry.kind == "person"):
+            if self.shared_elsewhere(m, doc):
+                # "the Congress" in a story on Peru is Peru's, whatever country the base knows by that word
+                home = doc.focus_countries[0]
+                sector = m.entry.code_on(date)[1]
+                return self._actor(span, self.kb.generic_name(home, sector) or span.text, home, sector, None,
+                                   f"'{span.text}' is an institution many countries have: the article's ({home})")
             return self._from_entry(m, span, date, "name", doc)
         # 2. an appositive or a compound names the actor: "the commander ..., General Hossein
         # Salami", "the Hizbollah group"
@@ -850,10 +858,21 @@ class ActorResolver(MentionFinder):
             m = mention_at.get(tok.i)
             if m is not None and (m.entry.kind == "country" and _ethnic(tok) or _contra(tok.doc[m.end - 1])):
                 continue  # ("a pro-Russian separatist", "an anti-Syria journalist": a stance, not a country)
+            if m is not None and self.shared_elsewhere(m, doc):
+                return doc.focus_countries[0], f"'{doc.spacy_doc[m.start:m.end].text}' → the article's {doc.focus_countries[0]}"
             if m is not None and tok.i != head.i and m.entry.kind not in ("person", "igo", "ngo") and m.entry.country \
                     and len(m.entry.country) == 3 and head.i not in range(m.start, m.end):
                 return m.entry.country, f"'{doc.spacy_doc[m.start:m.end].text}' → {m.entry.country}"
         return None, ""
+
+    @staticmethod
+    def shared_elsewhere(m: Mention, doc: Document) -> bool:
+        """A known body named only by a word many countries' institutions bear ("the Congress",
+        "the Senate") in a story on another country."""
+        home = doc.focus_countries[0] if doc.focus_countries else None
+        named = _normal(doc.spacy_doc[m.start:m.end].text).removeprefix("the ")
+        return named in SHARED_INSTITUTIONS and bool(home) and len(home) == 3 and bool(m.entry.country) \
+            and home != m.entry.country
 
     @staticmethod
     def place_country(name: str, doc: Document, countries: list[str] | None = None):

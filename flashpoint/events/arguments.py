@@ -673,7 +673,12 @@ class ArgumentFinder:
 
         def others(actors):
             return [a for a in actors if a is not None and not any(_same(a, s) for s in protesters)]
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside", "over")]
+        # (and what a march heads for: "marched toward the Congress building", "marched on parliament")
+        marching = head.lemma_.lower() in ("march", "converge")
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside", "over")
+                 or marching and c.dep_ == "prep" and c.lower_ in ("toward", "towards", "on")]
+        preps += [g for c in head.children if marching and c.dep_ == "prep" and c.lower_ == "from"
+                  for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ in ("toward", "towards", "to")]
         for c in head.children:  # "in protest against the abuses", "in defiance of the authorities"
             if c.dep_ == "prep" and c.lower_ == "in":
                 for obj in c.children:

@@ -407,8 +407,11 @@ class EventExtractor(ArgumentFinder):
                     about = self.subject_of(reported)
                     targets = [a for a in self.actors_of(doc, resolver, about)
                                if not any(s is not None and _same(s, a) for s in sources)] or [None]
-            if targets == [None] and trig.event_type == "PROTEST":
-                targets = self.protest_target(doc, resolver, verb) or [None]
+            if trig.event_type == "PROTEST" and all(t is None or t.sector is None and not (t.actor_id or "").startswith(
+                    ("org:", "igo:", "person:", "country:")) for t in targets):
+                # (a square or street marched from is no one protested against: "marched from the
+                # square toward the Congress building")
+                targets = self.protest_target(doc, resolver, verb) or targets
             # "proposed that this force withdraw": a that-clause in the subjunctive is a request
             wish = self.subjunctive_subject(verb) if trig.event_type in ("AGREE", "REQUEST") else None
             if wish is not None:

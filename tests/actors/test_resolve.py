@@ -575,3 +575,12 @@ def test_a_name_inside_a_site_s_name_is_no_town_abroad_by_another_name():
     assert e["target"]["country"] == "AFG"
     [e] = only(code("Russian missiles struck a Kharkiv power plant on Friday.", "2024-05-01"), "ASSAULT")
     assert e["target"]["country"] == "UKR"
+
+
+def test_an_institution_name_many_countries_share_is_the_article_s_country_s():
+    events = code("LIMA, Peru - Lawmakers in Lima debated the pension law. The Congress rejected the "
+                  "president's veto on Tuesday.", "2025-10-16")
+    [e] = only(events, "REJECT")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("PER", "LEG")
+    [e] = only(code("WASHINGTON - The Senate rejected the president's veto on Tuesday.", "2025-10-16"), "REJECT")
+    assert e["source"]["country"] == "USA"

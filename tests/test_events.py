@@ -1798,3 +1798,15 @@ def test_a_march_is_against_what_it_heads_for_not_where_it_starts():
     [e] = only(code("LIMA, Peru - Pensioners marched from the Plaza Dos de Mayo toward the Congress building on "
                     "Wednesday.", "2025-10-16"), "PROTEST")
     assert (e["target"]["country"], e["target"]["sector"]) == ("PER", "LEG")
+
+
+def test_barring_entry_is_a_refusal_and_support_voiced_is_support():
+    [e] = only(code("Norway barred entry to four Belarusian officials on Monday."), "REJECT")
+    assert e["source"]["country"] == "NOR" and e["target"]["country"] == "BLR"
+    [e] = only(code("Canada voiced support for Estonia on Tuesday."), "SUPPORT")
+    assert e["target"]["country"] == "EST"
+
+
+def test_a_passive_subject_completes_a_trigger_phrase_as_its_object_would():
+    [e] = only(code("Mobile internet was cut by the authorities in Tigray on Monday."), "COERCE")
+    assert e["mode"] == "censor"

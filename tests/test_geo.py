@@ -299,3 +299,10 @@ def test_no_place_name_is_all_lower_case():
     events = code("The opposition leader was convicted of fraud in absentia last year and arrested on Monday.",
                   "2024-05-01")
     assert events and all(e["location"] is None for e in events)
+
+
+def test_haiti_s_departments_missing_from_the_tables_are_known():
+    from conftest import code, only
+    [e] = only(code("PORT-AU-PRINCE, Haiti - Gangs attacked the town of Hinche. The government declared a state of "
+                    "emergency in the Centre department on Wednesday.", "2025-04-03"), "COERCE")
+    assert e["location"]["country"] == "HTI"

@@ -134,3 +134,10 @@ def test_a_dateline_in_accented_capitals_is_found():
     text = "Rebels free hostages\n\nBOGOTÁ, Colombia, May 2 — The rebels freed four hostages."
     found = find_dateline(text)
     assert found is not None and found[2] == "BOGOTÁ"
+
+
+def test_a_dateline_of_two_places_is_a_dateline():
+    from flashpoint.ingest.clean import find_dateline
+    text = "ISLAMABAD/KABUL, Sept 10 (Reuters) - Pakistani and Afghan troops exchanged fire."
+    start, end, place = find_dateline(text)
+    assert place == "ISLAMABAD/KABUL" and text[end:].startswith("Pakistani")

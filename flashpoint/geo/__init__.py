@@ -34,6 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import registry
 from ..doc import Document, Event, Place, doc_ents
+from ..actors.mentions import english_word
 from ..actors.resolve import PEOPLE_SECTORS
 from ..ingest.clean import find_dateline
 from .gazetteer import K_ADMIN1, K_CITY, K_COUNTRY, K_SITE, Gazetteer, normalize
@@ -270,7 +271,9 @@ def _hints(sdoc, gaz: Gazetteer, focus: list[str]) -> list[str]:
         if ent.label_ == "GPE":
             i = gaz.best_id(ent.text)
             # (a city counts only under its own name: "Boni" is no hint of Germany through Bonn)
-            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000 and gaz.bears_name(i, ent.text)):
+            # (nor does a region named by a common word: "Centre" is a region of several countries)
+            if i is not None and (gaz.kind[i] != K_CITY or gaz.pop[i] >= 100_000 and gaz.bears_name(i, ent.text)) \
+                    and not (gaz.kind[i] == K_ADMIN1 and english_word(ent.text.lower())):
                 c = gaz.countries[gaz.cc[i]]
                 if c not in hints:
                     hints.append(c)

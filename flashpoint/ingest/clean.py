@@ -18,10 +18,11 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 DATE_LINE = re.compile(rf"^(?=.*\d)(?=.*(\b({MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})).{{4,60}}$", re.I)
 # A wire dateline opening a paragraph: the place in capitals, maybe a region, a date and the
-# agency, then a dash ("SANAA, Jan 12 (Reuters) - ", "GAZA CITY — ", "KYIV, Ukraine, 9 March 2024 — ").
+# agency, then a dash ("SANAA, Jan 12 (Reuters) - ", "GAZA CITY — ", "KYIV, Ukraine, 9 March 2024 — ",
+# two places filed from: "ISLAMABAD/KABUL, Sept 10 (Reuters) - ").
 # (capitals with accents too: "CÚCUTA", "SÃO PAULO", "ŁÓDŹ")
 _CAPS = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘĐŐŰĞİŞ"
-DATELINE = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS}.'’-]+(?: [{_CAPS}][{_CAPS}.'’-]+){{0,3}})(?:,\s*(?P<region>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){{0,2}}))?"
+DATELINE = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS}.'’-]+(?:(?: |\s?/\s?)[{_CAPS}][{_CAPS}.'’-]+){{0,3}})(?:,\s*(?P<region>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){{0,2}}))?"
                       r"(?:,\s+(?P<date>[^—–()\n-]{3,30}?))?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])")
 BYLINE = re.compile(r"^(by\s+)?([A-Z][\w'’.-]+(\s+(de|del|van|von|al|el|bin|ben|ibn|abu|da|di|du|dos|"
                     r"(?:al|el)-[A-Z][\w'’.-]+|[A-Z][\w'’.-]+)){1,3})$")

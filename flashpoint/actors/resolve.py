@@ -410,7 +410,8 @@ class ActorResolver(MentionFinder):
             return self._actor(span, self.kb.generic_name(owner.country, sector) or token.text, owner.country, sector,
                                None, f"{token.text} of {owner.name} → {sector}")
         carrier = lower in CARRIER_NOUNS and not part
-        if owner and (sector is None or carrier or sector in ("MIL", "GOV") and owner.sector):
+        if owner and (sector is None or carrier or sector in ("MIL", "GOV") and (
+                owner.sector or (owner.actor_id or "").startswith("igo:"))):  # ("leaders of the EAC": the bloc's)
             if carrier or sector is None or not country:
                 return self._like(span, owner, sector,
                                    f"{token.text} of {owner.name}")

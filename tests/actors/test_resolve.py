@@ -584,3 +584,9 @@ def test_an_institution_name_many_countries_share_is_the_article_s_country_s():
     assert (e["source"]["country"], e["source"]["sector"]) == ("PER", "LEG")
     [e] = only(code("WASHINGTON - The Senate rejected the president's veto on Tuesday.", "2025-10-16"), "REJECT")
     assert e["source"]["country"] == "USA"
+
+
+def test_leaders_of_a_bloc_are_the_bloc_s():
+    [e] = only(code("Meeting in Lusaka on Saturday, leaders of the Southern African Development Community called "
+                    "for an immediate ceasefire."), "REQUEST")
+    assert (e["source"]["country"], e["source"]["sector"]) == ("IGO", "GOV")

@@ -1810,3 +1810,14 @@ def test_barring_entry_is_a_refusal_and_support_voiced_is_support():
 def test_a_passive_subject_completes_a_trigger_phrase_as_its_object_would():
     [e] = only(code("Mobile internet was cut by the authorities in Tigray on Monday."), "COERCE")
     assert e["mode"] == "censor"
+
+
+def test_what_something_is_called_is_no_event_of_its_own():
+    events = code('The president condemned the bombing as "an assault on the whole nation".')
+    assert [e["event_type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_warning_that_is_a_threat_is_not_also_an_accusation():
+    events = code("A foreign ministry spokesman warned that Beijing would take countermeasures if Manila continued "
+                  "its provocations.")
+    assert [e["event_type"] for e in events] == ["THREATEN"]

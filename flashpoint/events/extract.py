@@ -651,6 +651,19 @@ class EventExtractor(ArgumentFinder):
         return None
 
     # -- nouns ------------------------------------------------------------------------
+    @staticmethod
+    def name_given(noun: Token) -> bool:
+        """An event noun that is what something is called ("condemned the attack as an assault on
+        the nation", "called the expulsion an act of war"): a name for a thing told, no event."""
+        if noun.dep_ == "oprd":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            held = noun.head.head  # ("as" hung on the verb, or on its object)
+            verb = held if held.pos_ == "VERB" else held.head if held.dep_ == "dobj" else None
+        else:
+            return False
+        return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+
     def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:
         if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i not in by_token \
                 and not noun.head.ent_type_ in ("DATE", "TIME"):
@@ -667,6 +680,8 @@ class EventExtractor(ArgumentFinder):
             return []  # "did not respond to a request for comment": a reporter's question
         if self.background_noun(noun):
             return []  # "since the invasion": background, not news
+        if self.name_given(noun):
+            return []  # "condemned the attack as an assault on the nation", "called it an act of war": a name for it
         if trig.event_type == "REQUEST" and noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("authority"):
             return []  # "killings carried out on the militia's orders": whose authority, no request of its own
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -980,8 +995,9 @@ class EventExtractor(ArgumentFinder):
             cue = next((t for t in content if (t.lemma_.lower() in accusation or t.lower_ in accusation)
                         and t.i not in subjects and t.dep_ != "compound"
                         and (t.dep_ != "amod" or _predicated(t.head)) and not _about_event(t, by_token)), None)
-            if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events):
-                continue
+            if cue is None or any(e.event_type == "ACCUSE" and e.source and _same(e.source, speaker) for e in events) \
+                    or any(e.trigger_start == verb.i and not e.hypothetical for e in events):
+                continue  # (nor when the verb is an event itself: "warned that China would retaliate if ...")
             target = None
             content_ids = {t.i for t in content}
             for ev in events:

@@ -1821,3 +1821,18 @@ def test_a_warning_that_is_a_threat_is_not_also_an_accusation():
     events = code("A foreign ministry spokesman warned that Beijing would take countermeasures if Manila continued "
                   "its provocations.")
     assert [e["event_type"] for e in events] == ["THREATEN"]
+
+
+def test_two_parties_agreeing_to_stop_fighting_agree_with_each_other_on_a_ceasefire():
+    events = code("Ethiopia's defence minister and Eritrea's foreign minister spoke by phone. The two ministers "
+                  "agreed to halt the fighting and to hold talks in Jeddah.")
+    [agree] = only(events, "AGREE")
+    assert {agree["source"]["country"], agree["target"]["country"]} == {"ETH", "ERI"}
+    [ceasefire] = [e for e in events if e["event_type"] == "RETREAT"]
+    assert ceasefire["mode"] == "ceasefire"
+
+
+def test_a_phrase_does_not_reach_into_a_clause_joined_to_its_verb():
+    # "halt the fighting and hold talks" is no "halt talks"
+    events = code("The rebels agreed to halt the fighting and to hold talks in Doha.")
+    assert not [e for e in events if e["event_type"] == "SANCTION"]

@@ -109,7 +109,9 @@ def _cover(head: Token, words: tuple[str, ...], partitive=()) -> list[Token] | N
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         if anchor is head:  # (a passive subject is the object: "mobile internet has been cut")
             objects += [c for c in head.children if c.dep_ == "nsubjpass"]
-        for child in list(anchor.children) + [g for c in anchor.children for g in c.children] + objects:
+        # (not the words of a clause joined to it: "halt the fighting and hold talks" is no "halt talks")
+        below = [g for c in anchor.children if c.dep_ not in ("conj", "advcl", "xcomp", "ccomp") for g in c.children]
+        for child in list(anchor.children) + below + objects:
             if (child.dep_ in PHRASE_DEPS or child in objects) and word in (child.lemma_.lower(), child.lower_) and not (
                     child.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
                 hit = child

@@ -1836,3 +1836,9 @@ def test_a_phrase_does_not_reach_into_a_clause_joined_to_its_verb():
     # "halt the fighting and hold talks" is no "halt talks"
     events = code("The rebels agreed to halt the fighting and to hold talks in Doha.")
     assert not [e for e in events if e["event_type"] == "SANCTION"]
+
+
+def test_a_region_locked_down_stands_for_its_people():
+    [e] = only(code("PORT-AU-PRINCE, Haiti - The government declared a state of emergency in the Nippes "
+                    "department on Wednesday.", "2025-04-03"), "COERCE")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("HTI", "CVL")

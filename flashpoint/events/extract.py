@@ -42,6 +42,8 @@ STATE_WORD_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", 
                     "SANCTION"}
 # events two parties do together: "X and Y agreed" is one event between them
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# a town or region hit stands for its people ("the Centre department", "the town")
+PLACE_HEADS = set(WORDS["place_noun"]) | set(WORDS["place_word"])
 # who strikes in a labour strike
 LABOUR_SECTORS = {"CVL", "LAB", "EDU", "MED", "AGR", "REL", "REF", "JRN", "BUS", "OPP", "PTY"}
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"
@@ -1092,6 +1094,12 @@ class EventExtractor(ArgumentFinder):
             source = replace(source, sector="GOV", reason=source.reason + "; a state's word or diplomacy → GOV")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
+        if target is not None and trig.event_type in ("ASSAULT", "COERCE") and target.sector is None \
+                and target.country and len(target.country) == 3 and (target.reason.startswith("place ") or (
+                    not target.actor_id and 0 <= target.start < target.end <= len(doc.spacy_doc)
+                    and doc.spacy_doc[target.start:target.end].root.lemma_.lower() in PLACE_HEADS)):
+            # a town or region hit or locked down stands for its people ("a curfew on the Centre department")
+            target = replace(target, sector="CVL", reason=target.reason + "; a place hit → its people (CVL)")
         negated, hypothetical, hyp_reason = self.modality(tok)
         said_by = self.said_by(doc, tok, source)
         start = min(t.i for t in covered if abs(t.i - tok.i) <= 3) if covered else tok.i

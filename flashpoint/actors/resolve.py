@@ -354,8 +354,11 @@ class ActorResolver(MentionFinder):
         sector, inherit = self.sector_of(token)
         if sector == "MIL" and token.lemma_.lower() == "officer" and not any(
                 c.dep_ in ("compound", "amod") for c in token.children) and any(
-                t.lemma_.lower() in POLICE_WORDS for t in token.sent):
-            sector = "COP"  # "wounding four officers outside a police station": police officers
+                t.lemma_.lower() in POLICE_WORDS for t in token.doc[
+                    (token.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0):token.sent.end]):
+            # "wounding four officers outside a police station", "..., a police spokesman said. He
+            # said officers killed 12": police officers
+            sector = "COP"
         if sector == "PTY" and token.lemma_.lower() == "party" and not any(
                 c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in SIDE_WORDS for c in token.children):
             return None  # "all parties", "both parties to the conflict": the sides, no political party

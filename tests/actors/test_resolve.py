@@ -590,3 +590,10 @@ def test_leaders_of_a_bloc_are_the_bloc_s():
     [e] = only(code("Meeting in Lusaka on Saturday, leaders of the Southern African Development Community called "
                     "for an immediate ceasefire."), "REQUEST")
     assert (e["source"]["country"], e["source"]["sector"]) == ("IGO", "GOV")
+
+
+def test_officers_after_a_police_spokesman_are_police():
+    events = code("Police stormed a gang hideout in Cite Soleil, a police spokesman said. He said officers killed "
+                  "five gang members.", "2025-04-03")
+    [e] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "killed"]
+    assert e["source"]["sector"] == "COP"

@@ -597,3 +597,10 @@ def test_officers_after_a_police_spokesman_are_police():
                   "five gang members.", "2025-04-03")
     [e] = [e for e in only(events, "ASSAULT") if e["trigger"]["text"] == "killed"]
     assert e["source"]["sector"] == "COP"
+
+
+def test_a_site_or_a_target_stands_for_whom_its_words_name():
+    [e] = only(code("Turkish drones hit militia targets near Qamishli on Friday.", "2025-05-22"), "ASSAULT")
+    assert e["target"]["sector"] == "UAF"
+    [e] = only(code("Israeli air strikes hit military sites near Damascus on Wednesday.", "2025-05-22"), "ASSAULT")
+    assert (e["target"]["country"], e["target"]["sector"]) == ("SYR", "MIL")

@@ -604,3 +604,9 @@ def test_a_site_or_a_target_stands_for_whom_its_words_name():
     assert e["target"]["sector"] == "UAF"
     [e] = only(code("Israeli air strikes hit military sites near Damascus on Wednesday.", "2025-05-22"), "ASSAULT")
     assert (e["target"]["country"], e["target"]["sector"]) == ("SYR", "MIL")
+
+
+def test_reinforcements_are_troops():
+    [e] = only(code("Uganda said on Friday it was sending reinforcements to its border with South Sudan.",
+                    "2025-02-08"), "MOBILIZE")
+    assert e["source"]["country"] == "UGA"

@@ -715,8 +715,10 @@ class ActorResolver(MentionFinder):
             countries = []
             for adj in (first, *first.conjuncts):
                 m = mention_at.get(adj.i)
+                # (a known body's name counts by its country: "Pakistani and Afghan Taliban forces")
                 country = m.entry.country if m is not None and (
-                    m.entry.kind == "country" or known and m.entry.id == actor.actor_id) else None
+                    m.entry.kind == "country" or known and m.entry.id == actor.actor_id
+                    or m.entry.kind not in ("person", "igo") and len(m.entry.country or "") == 3) else None
                 if country and country not in countries:
                     countries.append(country)
             if len(countries) < 2:

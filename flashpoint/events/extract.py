@@ -557,7 +557,8 @@ class EventExtractor(ArgumentFinder):
             mutual = True
         parties = {s.country for s in sources if s is not None and s.country}
         if (trig.event_type in RECIPROCAL_TYPES or mutual or "prep:with" in trig.targets) and len(sources) == 2 \
-                and (targets == [None] or len(parties) == 2 and all(t is None or t.country in parties for t in targets)) \
+                and (targets == [None] or len(parties) == 2 and all(
+                    t is None or t.country in parties or not (t.country or t.sector) for t in targets)) \
                 and not passive:
             # (what the two agree on names no third party: "the two ministers agreed to halt the fighting")
             # "Jordan and Britain agreed to hold exercises": one event between the two, not two halves (so

@@ -610,3 +610,9 @@ def test_reinforcements_are_troops():
     [e] = only(code("Uganda said on Friday it was sending reinforcements to its border with South Sudan.",
                     "2025-02-08"), "MOBILIZE")
     assert e["source"]["country"] == "UGA"
+
+
+def test_a_known_body_in_coordinated_adjectives_counts_by_its_country():
+    [e] = only(code("Pakistani and Afghan Taliban forces exchanged heavy fire at the Torkham border crossing on "
+                    "Tuesday.", "2025-09-10"), "ASSAULT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"PAK", "AFG"}

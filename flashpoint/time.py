@@ -102,6 +102,12 @@ def governing_token(expr: Span, anchors: set[int]) -> Token | None:
         if tok.i in anchors and tok.i not in inside:
             return tok
         if tok.pos_ == "VERB" and tok.i not in inside:
+            if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and tok.i < tok.head.i \
+                    and tok.left_edge.i == tok.sent.start:
+                # "Meeting in Dar es Salaam on Saturday, the leaders called for ...": an opening
+                # participle clause sets the day of the clause it opens
+                tok = tok.head
+                continue
             return None  # the date belongs to another clause's verb
         if tok.head.i == tok.i:
             return None

@@ -306,3 +306,9 @@ def test_haiti_s_departments_missing_from_the_tables_are_known():
     [e] = only(code("PORT-AU-PRINCE, Haiti - Gangs attacked the town of Hinche. The government declared a state of "
                     "emergency in the Centre department on Wednesday.", "2025-04-03"), "COERCE")
     assert e["location"]["country"] == "HTI"
+
+
+def test_whom_a_call_is_made_on_is_no_place():
+    from conftest import code, only
+    [e] = only(code("Japan called on Beijing to respect international law.", "2025-08-12"), "REQUEST")
+    assert e["location"] is None

@@ -93,3 +93,10 @@ def test_an_after_clause_is_that_many_days_before_its_main_clause():
     events = flashpoint.extract("The army retook the village on Monday, hours after rebels attacked it.",
                                 published="2025-03-12")
     assert {e["date"] for e in events if e["event_type"] == "ASSAULT"} == {"2025-03-10"}
+
+
+def test_an_opening_participle_clause_sets_the_day_of_the_clause_it_opens():
+    import flashpoint
+    [e] = [e for e in flashpoint.extract("Meeting in Lusaka on Saturday, the regional leaders called for an immediate "
+                                         "ceasefire.", published="2025-02-10") if e["event_type"] == "REQUEST"]
+    assert e["date"] == "2025-02-08"

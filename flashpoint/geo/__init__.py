@@ -721,6 +721,9 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset(),
         return None  # "accused the United States of ...", "prompted Paris to": an actor, not a place
     if base.dep_ in SUBJ_DEPS and base.head.pos_ in {"VERB", "AUX"}:
         return None  # the subject of a clause is an actor ("Iran captured", "as the United States weighed")
+    if base.dep_ == "pobj" and base.head.lower_ in ("on", "upon") and base.head.head.pos_ == "VERB" \
+            and base.head.head.lemma_.lower() in ("call", "prevail", "press", "lean"):
+        return None  # "called on Beijing to respect international law": whom it asks, not where
     # a place under another event's trigger is that event's place ("accused X of being behind the
     # attack in Kerman"), unless that event sets the scene ("killed in the attack on X")
     for tok in path[1:]:

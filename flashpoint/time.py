@@ -232,7 +232,19 @@ class TimeStage:
                              if m.i in anchors and m.i != trig.i and dated(anchors[m.i])
                              and is_future(m) == is_future(trig) and (  # ("would strike on Friday and demanded")
                                  m.dep_ == "conj" and m.head.i == trig.i or trig.dep_ == "conj" and m.i == trig.head.i
-                                 or trig.dep_ == "advcl" and trig.tag_ == "VBG" and m.i == trig.head.i)]
+                                 or trig.dep_ == "advcl" and trig.tag_ == "VBG" and m.i == trig.head.i
+                                 # ("blocked roads on Tuesday before police dispersed them": that day)
+                                 or trig.dep_ == "advcl" and m.i == trig.head.i and any(
+                                     c.dep_ == "mark" and c.lower_ in ("before", "when", "as", "while", "until")
+                                     for c in trig.children))]
+                    if not mates and trig.dep_ == "advcl" and trig.tag_ == "VBG":
+                        # "marched on Tuesday to demand security, blocking roads": a participle hung on
+                        # a purpose clause goes on with the clause that clause hangs on
+                        up = trig.head
+                        while up.i not in anchors and up.dep_ in ("xcomp", "advcl") and up.head.i != up.i:
+                            up = up.head
+                        if up.i in anchors and up.i != trig.i and dated(anchors[up.i]):
+                            mates = [anchors[up.i].trigger_start]
                     if mates:
                         assigned[ev.trigger_start] = assigned[mates[0]]
                     else:

@@ -100,3 +100,11 @@ def test_an_opening_participle_clause_sets_the_day_of_the_clause_it_opens():
     [e] = [e for e in flashpoint.extract("Meeting in Lusaka on Saturday, the regional leaders called for an immediate "
                                          "ceasefire.", published="2025-02-10") if e["event_type"] == "REQUEST"]
     assert e["date"] == "2025-02-08"
+
+
+def test_a_before_clause_and_a_participle_on_a_purpose_clause_share_the_day():
+    import flashpoint
+    events = flashpoint.extract("Hundreds of people marched through the capital on Tuesday to demand better "
+                                "security, blocking roads with burning tires before police dispersed them.",
+                                published="2025-04-03")
+    assert {e["date"] for e in events} == {"2025-04-01"}

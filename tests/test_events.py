@@ -1792,3 +1792,9 @@ def test_backing_and_recognition_extended_are_support():
     [e] = only(code("Serbia extended recognition to the new government of Kosovo."), "SUPPORT")
     [e] = only(code("The EU slapped sanctions on Belarus on Monday."), "SANCTION")
     assert e["source"]["country"] == "IGO"
+
+
+def test_an_arrest_told_of_someone_unnamed_is_an_event():
+    [e] = only(code("Last week she was arrested at her home."), "COERCE")
+    assert e["mode"] == "arrest" and not e["negated"] and not e["hypothetical"]
+    assert not only(code("The ministry was praised."), "COERCE")

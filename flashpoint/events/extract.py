@@ -579,8 +579,9 @@ class EventExtractor(ArgumentFinder):
             if (source, target) not in pairs:
                 pairs.append((source, target))
         for source, target in pairs:
-            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST"):
-                continue
+            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST") \
+                    and not (trig.event_type == "COERCE" and trig.mode == "arrest" and self.suffered(verb)):
+                continue  # "she was arrested": an arrest told of someone, though no coded actor, is an event
             if target is None and len(pairs) > 1 and any(t is not None for s, t in pairs if s is source):
                 continue
             ev = self.make_event(doc, index, verb, covered, trig, mode, source, target,
@@ -590,6 +591,12 @@ class EventExtractor(ArgumentFinder):
                 continue  # "the cabinet met on Sunday": a meeting needs a counterpart
             events.append(ev)
         return events
+
+    @staticmethod
+    def suffered(verb: Token) -> bool:
+        """The verb is passive with a subject that names who underwent it ("she was arrested")."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ == "conj" and any(
+            c.dep_ == "nsubjpass" for c in verb.head.children) and verb.tag_ == "VBN"
 
     def reported_clause(self, verb: Token) -> Token | None:
         """The clause a verb of saying placed after it reports: "X is failing, a group protested"

@@ -1798,3 +1798,5 @@ def test_an_arrest_told_of_someone_unnamed_is_an_event():
     [e] = only(code("Last week she was arrested at her home."), "COERCE")
     assert e["mode"] == "arrest" and not e["negated"] and not e["hypothetical"]
     assert not only(code("The ministry was praised."), "COERCE")
+    [c] = only(code("Two days later he was charged with fraud."), "ACCUSE")
+    assert c["mode"] == "allege"

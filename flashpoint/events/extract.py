@@ -580,8 +580,8 @@ class EventExtractor(ArgumentFinder):
                 pairs.append((source, target))
         for source, target in pairs:
             if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST") \
-                    and not (trig.event_type == "COERCE" and trig.mode == "arrest" and self.suffered(verb)):
-                continue  # "she was arrested": an arrest told of someone, though no coded actor, is an event
+                    and not (trig.mode in ("arrest", "allege") and self.suffered(verb)):
+                continue  # "she was arrested", "he was charged": told of someone, though no coded actor
             if target is None and len(pairs) > 1 and any(t is not None for s, t in pairs if s is source):
                 continue
             ev = self.make_event(doc, index, verb, covered, trig, mode, source, target,

@@ -1800,3 +1800,11 @@ def test_an_arrest_told_of_someone_unnamed_is_an_event():
     assert not only(code("The ministry was praised."), "COERCE")
     [c] = only(code("Two days later he was charged with fraud."), "ACCUSE")
     assert c["mode"] == "allege"
+
+
+def test_a_state_body_reporting_a_passive_arrest_or_inquiry_did_it():
+    [e] = only(code("Prosecutors said an inquiry has been opened into the shooting."), "ACCUSE")
+    assert e["source"]["sector"] == "JUD" and e["mode"] == "investigate"
+    [a] = only(code("Police said 12 students were detained near the campus."), "COERCE")
+    assert a["source"]["sector"] == "COP"
+    assert not only(code("A lawyer said an inquiry has been opened into the shooting."), "ACCUSE")

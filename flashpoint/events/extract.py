@@ -579,9 +579,11 @@ class EventExtractor(ArgumentFinder):
             if (source, target) not in pairs:
                 pairs.append((source, target))
         for source, target in pairs:
-            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST") \
-                    and not (trig.mode in ("arrest", "allege") and self.suffered(verb)):
-                continue  # "she was arrested", "he was charged": told of someone, though no coded actor
+            # "she was arrested", "he was charged": told of someone, though no coded actor (one only
+            # threatened or supposed, with no one named, is nothing: "those behind it will be hunted down")
+            told_of = trig.mode in ("arrest", "allege") and self.suffered(verb) and not self.modality(verb)[1]
+            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST") and not told_of:
+                continue
             if target is None and len(pairs) > 1 and any(t is not None for s, t in pairs if s is source):
                 continue
             ev = self.make_event(doc, index, verb, covered, trig, mode, source, target,
@@ -797,6 +799,12 @@ class EventExtractor(ArgumentFinder):
                         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         sources = self.actors_of(doc, resolver, obj)
                         rule = "'of' phrase (who moves)" if sources else rule
+        if not sources and carrier is not None and noun.dep_ == "nsubjpass" and noun.head.i == carrier.i \
+                and trig.event_type in ("COERCE", "ACCUSE"):
+            # "prosecutors said an investigation has been opened": the state body telling it opened it
+            told_by = self.attributed_source(doc, resolver, carrier)
+            if told_by is not None:
+                sources, rule = [told_by], "the state body reporting it"
         if not sources and trig.event_type == "COOPERATE" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
             # "carried out the raid in coordination with Iraqi troops": who did it worked with them
             done = noun.head.head

@@ -1808,3 +1808,8 @@ def test_a_state_body_reporting_a_passive_arrest_or_inquiry_did_it():
     [a] = only(code("Police said 12 students were detained near the campus."), "COERCE")
     assert a["source"]["sector"] == "COP"
     assert not only(code("A lawyer said an inquiry has been opened into the shooting."), "ACCUSE")
+
+
+def test_a_word_below_a_preposition_the_phrase_does_not_name_is_no_part_of_it():
+    assert not only(code("The council opened a review into the fire at the depot."), "ASSAULT")
+    assert only(code("Guards opened fire on the convoy."), "ASSAULT", mode="firearms")

@@ -107,7 +107,10 @@ def _cover(head: Token, words: tuple[str, ...], partitive=()) -> list[Token] | N
         # (a part or an amount of a thing stands for it: "suspended parts of the constitution")
         objects += [g for c in anchor.children if c.dep_ == "dobj" and c.lemma_.lower() in partitive
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        for child in list(anchor.children) + [g for c in anchor.children for g in c.children] + objects:
+        # (a word below a preposition the phrase does not name is no part of it: "opened an inquiry
+        # into the fire" is no "open fire")
+        for child in list(anchor.children) + [g for c in anchor.children if c.dep_ != "prep"
+                                              for g in c.children] + objects:
             if (child.dep_ in PHRASE_DEPS or child in objects) and word in (child.lemma_.lower(), child.lower_) and not (
                     child.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
                 hit = child

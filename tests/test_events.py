@@ -1813,3 +1813,10 @@ def test_a_state_body_reporting_a_passive_arrest_or_inquiry_did_it():
 def test_a_word_below_a_preposition_the_phrase_does_not_name_is_no_part_of_it():
     assert not only(code("The council opened a review into the fire at the depot."), "ASSAULT")
     assert only(code("Guards opened fire on the convoy."), "ASSAULT", mode="firearms")
+
+
+def test_whoever_faces_or_answers_a_charge_is_its_target():
+    [e] = only(code("The former governor pleaded not guilty to charges of embezzlement."), "ACCUSE")
+    assert e["target"]["sector"] == "GOV"
+    [t] = only(code("The opposition leader faces charges of sedition."), "ACCUSE")
+    assert t["target"]["sector"] == "OPP"

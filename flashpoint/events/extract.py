@@ -874,6 +874,16 @@ class EventExtractor(ArgumentFinder):
         if not sources and trig.event_type in RECIPROCAL_TYPES and topic and all(
                 t is not None and t.start >= 0 and topic[0].i <= t.start <= topic[-1].i for t in targets):
             return []  # "the negotiations on independence for Namibia": no party named, only what they are about
+        if not sources and targets == [None] and trig.event_type == "ACCUSE":
+            # "the mayor faces charges of bribery", "pleaded not guilty to charges": whoever faces
+            # or answers a charge is its target
+            bearer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+            bearer = bearer.head if bearer.pos_ == "ADJ" and bearer.dep_ == "acomp" else bearer  # "pleaded guilty to"
+            if noun.dep_ in ("dobj", "pobj") and bearer.pos_ == "VERB" and bearer.lemma_.lower() in self.lex.cue("undergo"):
+                subj = self.subject_of(bearer)
+                found = self.actors_of(doc, resolver, subj) if subj is not None else []
+                if found:
+                    targets, rule = found, f"subject of '{bearer.text}' (who answers it)"
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
         told_at = ("DATE", "TIME", "GPE", "LOC", "FAC")

@@ -1842,3 +1842,30 @@ def test_a_region_locked_down_stands_for_its_people():
     [e] = only(code("PORT-AU-PRINCE, Haiti - The government declared a state of emergency in the Nippes "
                     "department on Wednesday.", "2025-04-03"), "COERCE")
     assert (e["target"]["country"], e["target"]["sector"]) == ("HTI", "CVL")
+
+def test_an_arrest_told_of_someone_unnamed_is_an_event():
+    [e] = only(code("Last week she was arrested at her home."), "COERCE")
+    assert e["mode"] == "arrest" and not e["negated"] and not e["hypothetical"]
+    assert not only(code("The ministry was praised."), "COERCE")
+    [c] = only(code("Two days later he was charged with fraud."), "ACCUSE")
+    assert c["mode"] == "allege"
+
+
+def test_a_state_body_reporting_a_passive_arrest_or_inquiry_did_it():
+    [e] = only(code("Prosecutors said an inquiry has been opened into the shooting."), "ACCUSE")
+    assert e["source"]["sector"] == "JUD" and e["mode"] == "investigate"
+    [a] = only(code("Police said 12 students were detained near the campus."), "COERCE")
+    assert a["source"]["sector"] == "COP"
+    assert not only(code("A lawyer said an inquiry has been opened into the shooting."), "ACCUSE")
+
+
+def test_a_word_below_a_preposition_the_phrase_does_not_name_is_no_part_of_it():
+    assert not only(code("The council opened a review into the fire at the depot."), "ASSAULT")
+    assert only(code("Guards opened fire on the convoy."), "ASSAULT", mode="firearms")
+
+
+def test_whoever_faces_or_answers_a_charge_is_its_target():
+    [e] = only(code("The former governor pleaded not guilty to charges of embezzlement."), "ACCUSE")
+    assert e["target"]["sector"] == "GOV"
+    [t] = only(code("The opposition leader faces charges of sedition."), "ACCUSE")
+    assert t["target"]["sector"] == "OPP"

@@ -298,6 +298,18 @@ class ArgumentFinder:
                     actor = resolver.resolve(obj, doc)
                     if actor is not None and actor.sector in STATE_SECTORS:
                         return actor
+        # "Prosecutors said an inquiry has been opened", "police said 20 people were detained":
+        # the state body telling it
+        cur = tok
+        for _ in range(4):
+            parent = cur.head
+            if parent.i == cur.i or cur.dep_ not in ("ccomp", "parataxis", "conj"):
+                break
+            if cur.dep_ != "conj" and any(w in self.lex.cue("speech") for w in lemmas(parent)):
+                subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+                actor = resolver.resolve(subj, doc) if subj is not None else None
+                return actor if actor is not None and actor.sector in STATE_SECTORS else None
+            cur = parent
         return None
 
     def targets_of(self, doc, resolver, head: Token, trig: Trigger, covered, sources=()) -> list[Actor | None]:

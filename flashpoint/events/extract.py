@@ -588,7 +588,10 @@ class EventExtractor(ArgumentFinder):
             if (source, target) not in pairs:
                 pairs.append((source, target))
         for source, target in pairs:
-            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST"):
+            # "she was arrested", "he was charged": told of someone, though no coded actor (one only
+            # threatened or supposed, with no one named, is nothing: "those behind it will be hunted down")
+            told_of = trig.mode in ("arrest", "allege") and self.suffered(verb) and not self.modality(verb)[1]
+            if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST") and not told_of:
                 continue
             if target is None and len(pairs) > 1 and any(t is not None for s, t in pairs if s is source):
                 continue
@@ -599,6 +602,12 @@ class EventExtractor(ArgumentFinder):
                 continue  # "the cabinet met on Sunday": a meeting needs a counterpart
             events.append(ev)
         return events
+
+    @staticmethod
+    def suffered(verb: Token) -> bool:
+        """The verb is passive with a subject that names who underwent it ("she was arrested")."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ == "conj" and any(
+            c.dep_ == "nsubjpass" for c in verb.head.children) and verb.tag_ == "VBN"
 
     def reported_clause(self, verb: Token) -> Token | None:
         """The clause a verb of saying placed after it reports: "X is failing, a group protested"
@@ -814,6 +823,12 @@ class EventExtractor(ArgumentFinder):
                         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         sources = self.actors_of(doc, resolver, obj)
                         rule = "'of' phrase (who moves)" if sources else rule
+        if not sources and carrier is not None and noun.dep_ == "nsubjpass" and noun.head.i == carrier.i \
+                and trig.event_type in ("COERCE", "ACCUSE"):
+            # "prosecutors said an investigation has been opened": the state body telling it opened it
+            told_by = self.attributed_source(doc, resolver, carrier)
+            if told_by is not None:
+                sources, rule = [told_by], "the state body reporting it"
         if not sources and trig.event_type == "COOPERATE" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
             # "carried out the raid in coordination with Iraqi troops": who did it worked with them
             done = noun.head.head
@@ -883,6 +898,16 @@ class EventExtractor(ArgumentFinder):
         if not sources and trig.event_type in RECIPROCAL_TYPES and topic and all(
                 t is not None and t.start >= 0 and topic[0].i <= t.start <= topic[-1].i for t in targets):
             return []  # "the negotiations on independence for Namibia": no party named, only what they are about
+        if not sources and targets == [None] and trig.event_type == "ACCUSE":
+            # "the mayor faces charges of bribery", "pleaded not guilty to charges": whoever faces
+            # or answers a charge is its target
+            bearer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+            bearer = bearer.head if bearer.pos_ == "ADJ" and bearer.dep_ == "acomp" else bearer  # "pleaded guilty to"
+            if noun.dep_ in ("dobj", "pobj") and bearer.pos_ == "VERB" and bearer.lemma_.lower() in self.lex.cue("undergo"):
+                subj = self.subject_of(bearer)
+                found = self.actors_of(doc, resolver, subj) if subj is not None else []
+                if found:
+                    targets, rule = found, f"subject of '{bearer.text}' (who answers it)"
         if not sources and targets == [None] and trig.event_type not in ("ASSAULT", "PROTEST"):
             return []
         told_at = ("DATE", "TIME", "GPE", "LOC", "FAC")

@@ -109,8 +109,11 @@ def _cover(head: Token, words: tuple[str, ...], partitive=()) -> list[Token] | N
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         if anchor is head:  # (a passive subject is the object: "mobile internet has been cut")
             objects += [c for c in head.children if c.dep_ == "nsubjpass"]
-        # (not the words of a clause joined to it: "halt the fighting and hold talks" is no "halt talks")
-        below = [g for c in anchor.children if c.dep_ not in ("conj", "advcl", "xcomp", "ccomp") for g in c.children]
+        # (not the words of a clause joined to it: "halt the fighting and hold talks" is no "halt
+        # talks"; nor a word below a preposition the phrase does not name: "opened an inquiry into
+        # the fire" is no "open fire")
+        below = [g for c in anchor.children if c.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "prep")
+                 for g in c.children]
         for child in list(anchor.children) + below + objects:
             if (child.dep_ in PHRASE_DEPS or child in objects) and word in (child.lemma_.lower(), child.lower_) and not (
                     child.dep_ == "prep" and all(g.ent_type_ in ("DATE", "TIME") for g in child.children)):

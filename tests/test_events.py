@@ -1792,3 +1792,23 @@ def test_backing_and_recognition_extended_are_support():
     [e] = only(code("Serbia extended recognition to the new government of Kosovo."), "SUPPORT")
     [e] = only(code("The EU slapped sanctions on Belarus on Monday."), "SANCTION")
     assert e["source"]["country"] == "IGO"
+
+
+def test_headline_gerund_before_a_killing_verb_is_one_event():
+    title = "Army shelling kills nine in Idlib"
+    events = only(flashpoint.extract(title, published="2024-03-06", title=title), "ASSAULT")
+    [e] = events
+    assert e["trigger"]["text"] == "shelling" and e["source"]["sector"] == "MIL"
+    assert e["target"]["sector"] == "CVL" and e["fatalities"] == 9
+
+
+def test_headline_clause_after_as_has_its_own_subject():
+    title = "Israeli troops kill two in Jenin as Hamas and Fatah hold talks"
+    events = flashpoint.extract(title, published="2024-03-06", title=title)
+    [talks] = only(events, "CONSULT")
+    assert {talks["source"]["name"], talks["target"]["name"]} == {"Hamas", "Fatah"}
+
+
+def test_a_number_after_over_is_whom_the_verb_acts_on():
+    [e] = only(code("Police detained around 40 in Nairobi on Monday."), "COERCE")
+    assert e["target"]["sector"] == "CVL" and e["target"]["text"] == "40"

@@ -31,6 +31,7 @@ CARRIER_NOUNS = set(WORDS["carrier"])
 GROUP_HEADS = set(WORDS["group_head"])
 ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
+APPROXIMATION = set(WORDS["approximation"])
 FOLLOWERS = set(WORDS["follower"])
 OFFSHOOTS = set(WORDS["offshoot"])
 SPEAKERS = set(WORDS["speaker"])
@@ -173,7 +174,10 @@ class ActorResolver(MentionFinder):
                     people.sector = "CVL"  # "thousands of Kenyans": people, not the state
                     people.reason += ", counted people → CVL"
                 return people
-            if token.like_num and token.dep_ in ("dobj", "nsubjpass"):  # "strikes kill 20": people
+            # (also "police arrest over 100", read as a preposition and its object)
+            if token.like_num and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj"
+                                   and token.head.lower_ in APPROXIMATION and token.head.i == token.i - 1
+                                   and token.head.head.i == token.head.i - 1 and token.head.head.pos_ in ("VERB", "NOUN")):
                 return self._actor(np_span(token), self.kb.generic_name(None, "CVL") or "civilians", None, "CVL",
                                    None, "a number of people → civilians")
         span = np_span(token)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..doc import Actor
+from ..actors.kb import WORDS
 from ..actors.resolve import LOCATIVES, np_span
 from .lexicon import Trigger, lemmas
 
@@ -125,6 +126,9 @@ class ArgumentFinder:
                     tok = up.head
                     continue
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
+                clause_subject = self.conjunction_subject(tok)
+                if clause_subject is not None:
+                    return clause_subject
                 if self.speaks_above(tok):
                     tok = tok.head.head
                     continue
@@ -150,6 +154,22 @@ class ArgumentFinder:
                 return tok.head
             break
         return None
+
+    def conjunction_subject(self, verb: Token) -> Token | None:
+        """"Russian drones kill five in Odesa as Kyiv and Moscow swap prisoners" read with "as
+        Kyiv and Moscow" a preposition's phrase and "swap" joined to "kill": a finite verb with no
+        subject of its own, right after the object of a word that opens clauses, has that object
+        as its subject (the clause is its own, not the main clause's)."""
+        if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.i == verb.sent.start:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            return None
+        before = verb.doc[verb.i - 1]
+        obj = next((a for a in [before, *before.ancestors] if a.dep_ == "pobj" and a.right_edge.i == verb.i - 1), None)
+        if obj is None or obj.head.dep_ != "prep" or obj.head.lower_ not in self.lex.cue("conjunction") \
+                or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        return obj
 
     def speaks_above(self, verb: Token) -> bool:
         """"X said five were killed and vowed to retaliate", "X said the strikes killed 26 and
@@ -625,6 +645,12 @@ class ArgumentFinder:
                             if named else []
                         out = doers or named
                         break
+            if not out and spec == "dobj" and head.pos_ in ("VERB", "NOUN"):
+                # parse repair: "police arrest over 100" read as a preposition and its object: the
+                # number right after the verb counts the people it acts on
+                out = [g for c in head.children if c.dep_ == "prep" and c.i == head.i + 1
+                       and c.lower_ in WORDS["approximation"] for g in c.children
+                       if g.dep_ == "pobj" and g.like_num]
             if not out and spec == "dobj":
                 # parse repair: "kidnapped up to 16 engineers" read as the particle "up" and a "to"
                 # phrase: the counted noun is the object

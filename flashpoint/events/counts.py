@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .. import registry
 from ..config import Settings
 from ..doc import Document
-from ..actors.kb import knowledge_base
+from ..actors.kb import WORDS, knowledge_base
 from .arguments import carried_verbs
 from .lexicon import lexicon
 
@@ -23,6 +23,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "dozen": 12, "a dozen": 12, "half a dozen": 6, "score": 20}
+
+APPROXIMATION = set(WORDS["approximation"])
 
 
 def parse_number(tokens: list[Token]) -> int | None:
@@ -78,6 +80,9 @@ def victims(verb: Token) -> Token | None:
     for c in verb.children:
         if (c.dep_ == "nsubjpass" if passive else c.dep_ == "dobj"):
             return c
+    approx = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in APPROXIMATION), None)
+    if not passive and approx is not None:  # "police arrest over 100"
+        return next((g for g in approx.children if g.dep_ == "pobj" and g.like_num), None)
     if verb.lemma_ == "die":
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
@@ -96,6 +101,9 @@ class CountsStage:
             verbs = [trig] if trig.pos_ == "VERB" else carried_verbs(trig, self.actor_nouns)
             if trig.dep_ in ("nsubj", "dobj") and trig.head.pos_ == "VERB":
                 verbs.append(trig.head)  # (the verb carrying it: "carried out an air strike ..., killing three")
+            nxt = sdoc[trig.i + 1] if trig.tag_ == "VBG" and trig.i + 1 < trig.sent.end else None
+            if nxt is not None and nxt.lemma_.lower() in self.kill | self.injure:
+                verbs.append(nxt)  # "shelling kills 27": the verb the -ing word is the subject of
             # "shelled the town, killing 34": a participle without a subject of its own continues the event
             verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]

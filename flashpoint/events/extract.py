@@ -100,7 +100,7 @@ class EventExtractor(ArgumentFinder):
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
-        events = _restated(doc, _distinct(self.merge_continuations(doc, events)))
+        events = _restated(doc, _distinct(self.gerund_subjects(doc, self.merge_continuations(doc, events))))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             ev.target = self.counted_group(doc, ev, events) or ev.target
@@ -217,6 +217,35 @@ class EventExtractor(ArgumentFinder):
                 main.target = ev.target
                 main.evidence += f"; target from '{tok.text}'"
         return kept
+
+    def gerund_subjects(self, doc, events: list[Event]) -> list[Event]:
+        """"Paramilitary shelling kills 27", "Rebel shelling killed 27 people": an -ing word right
+        before a verb of killing or wounding can only be its subject, a noun naming the event
+        (however the parser read it): one event, with the doer named before the -ing word (or the
+        verb's subject) as source and the verb's object as target."""
+        sdoc = doc.spacy_doc
+        out = list(events)
+        for gev in events:
+            g = sdoc[gev.trigger_start:gev.trigger_end].root
+            nxt = sdoc[g.i + 1] if g.i + 1 < g.sent.end else None
+            if g.tag_ != "VBG" or gev.event_type != "ASSAULT" or nxt is None \
+                    or nxt.lemma_.lower() not in self.harm_verbs:
+                continue
+            told = [e for e in events if e is not gev and e.event_type == gev.event_type
+                    and sdoc[e.trigger_start:e.trigger_end].root.i == nxt.i and e.hypothetical == gev.hypothetical]
+            if not told or gev not in out:
+                continue
+            named = gev.source is not None and bool(gev.source.text)
+            for k, e in enumerate(told):
+                ev = gev if k == 0 else replace(gev)
+                if not named and e.source is not None and e.source.text:
+                    ev.source = e.source
+                ev.target = ev.target or e.target
+                ev.evidence += f"; the '{g.text}' that {nxt.text} (one event, victims from '{nxt.text}')"
+                out.remove(e)
+                if k:
+                    out.insert(out.index(gev) + k, ev)
+        return out
 
     # -- verbs ------------------------------------------------------------------------
     def noun_carried(self, verb: Token, trig: Trigger, by_token) -> bool:

@@ -1812,3 +1812,8 @@ def test_headline_clause_after_as_has_its_own_subject():
 def test_a_number_after_over_is_whom_the_verb_acts_on():
     [e] = only(code("Police detained around 40 in Nairobi on Monday."), "COERCE")
     assert e["target"]["sector"] == "CVL" and e["target"]["text"] == "40"
+
+
+def test_a_protest_with_no_one_named_is_done_by_protesters():
+    [e] = only(code("A pension protest turned violent in Lima on Monday."), "PROTEST")
+    assert e["source"]["sector"] == "CVL" and e["source"]["country"] == "PER"

@@ -1097,6 +1097,10 @@ class EventExtractor(ArgumentFinder):
         elif source is not None and trig.event_type in STATE_WORD_TYPES and source.sector is None and source.country \
                 and (source.actor_id or "").startswith("country:"):
             source = replace(source, sector="GOV", reason=source.reason + "; a state's word or diplomacy → GOV")
+        if source is None and trig.event_type == "PROTEST":
+            # a protest whose participants go unnamed is done by protesters, people of where it is held
+            source = Actor(text="", name=knowledge_base().generic_name(None, "CVL") or "civilians", sector="CVL",
+                           reason="no one named: the protesters, people of where it is held")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
         negated, hypothetical, hyp_reason = self.modality(tok)

@@ -32,6 +32,7 @@ GROUP_HEADS = set(WORDS["group_head"])
 ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
 APPROXIMATION = set(WORDS["approximation"])
+CROWD_COUNTS = set(WORDS["crowd_count"])
 FOLLOWERS = set(WORDS["follower"])
 OFFSHOOTS = set(WORDS["offshoot"])
 SPEAKERS = set(WORDS["speaker"])
@@ -174,6 +175,11 @@ class ActorResolver(MentionFinder):
                     people.sector = "CVL"  # "thousands of Kenyans": people, not the state
                     people.reason += ", counted people → CVL"
                 return people
+            if token.lower_ in CROWD_COUNTS and token.dep_ in ("nsubj", "nsubjpass", "dobj") and of is None:
+                # "thousands protest", "police detain dozens": a crowd counted, people of where they are
+                country, why = self.context_country(token, doc, people=True)
+                return self._actor(np_span(token), self.kb.generic_name(country, "CVL") or "civilians", country, "CVL",
+                                   None, f"a crowd counted → civilians ({why})" if country else "a crowd counted → civilians")
             # (also "police arrest over 100", read as a preposition and its object)
             if token.like_num and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj"
                                    and token.head.lower_ in APPROXIMATION and token.head.i == token.i - 1

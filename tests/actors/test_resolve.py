@@ -575,3 +575,10 @@ def test_a_name_inside_a_site_s_name_is_no_town_abroad_by_another_name():
     assert e["target"]["country"] == "AFG"
     [e] = only(code("Russian missiles struck a Kharkiv power plant on Friday.", "2024-05-01"), "ASSAULT")
     assert e["target"]["country"] == "UKR"
+
+
+def test_a_crowd_counted_alone_is_people_of_where_they_are():
+    [e] = only(code("Thousands protested against the fuel tax in Accra on Monday."), "PROTEST")
+    assert e["source"]["sector"] == "CVL" and e["source"]["country"] == "GHA"
+    [e] = only(code("Police detained dozens in Accra on Monday."), "COERCE")
+    assert e["target"]["sector"] == "CVL" and e["target"]["country"] == "GHA"

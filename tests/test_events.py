@@ -1665,7 +1665,7 @@ def test_who_staged_an_event_noun_did_it():
     assert e["source"]["code"] == "GEOOPP"
     # a bare noun after "by" is a manner, not a doer
     [e] = only(code("Police broke up the protest by force."), "PROTEST")
-    assert not (e["source"] or {}).get("sector")
+    assert not (e["source"] or {}).get("text")  # (unnamed: the protesters)
 
 
 def test_who_is_kept_from_or_refrains_from_an_act_would_do_it():
@@ -1817,3 +1817,12 @@ def test_a_number_after_over_is_whom_the_verb_acts_on():
 def test_a_protest_with_no_one_named_is_done_by_protesters():
     [e] = only(code("A pension protest turned violent in Lima on Monday."), "PROTEST")
     assert e["source"]["sector"] == "CVL" and e["source"]["country"] == "PER"
+
+
+def test_headline_verbs_the_tagger_took_for_adjectives_or_with_a_compound_subject():
+    title = "Rebels free 12 hostages in eastern Congo"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "RETREAT")
+    assert e["source"]["sector"] == "REB" and e["target"]["sector"] == "CVL"
+    title = "Mali junta expels French ambassador"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "SANCTION")
+    assert e["source"]["country"] == "MLI" and e["target"]["country"] == "FRA"

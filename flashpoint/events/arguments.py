@@ -36,6 +36,14 @@ class ArgumentFinder:
                 None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
+            if tok.i == verb.i and verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP", "VBD") \
+                    and not any(c.dep_ in ("aux", "auxpass", "expl") for c in verb.children):
+                # parse repair: "Mali junta expels French ambassador" read with "junta" a compound
+                # of the verb: a verb takes no compound, the noun before a finite verb is its subject
+                noun = next((c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i
+                             and c.pos_ in ("NOUN", "PROPN")), None)
+                if noun is not None:
+                    return noun
             if tok.i == verb.i:
                 fronted = fronted_subject(verb)
                 if fronted is not None and self.lex.match(fronted) is None:

@@ -1826,3 +1826,9 @@ def test_headline_verbs_the_tagger_took_for_adjectives_or_with_a_compound_subjec
     title = "Mali junta expels French ambassador"
     [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "SANCTION")
     assert e["source"]["country"] == "MLI" and e["target"]["country"] == "FRA"
+
+
+def test_an_opening_gerund_with_a_doer_and_a_killing_verb_is_one_event():
+    events = only(code("Shelling by Syrian army units killed 14 people in Idlib on Monday."), "ASSAULT")
+    [e] = events
+    assert e["source"]["code"] == "SYRMIL" and e["fatalities"] == 14 and e["mode"] == "heavy-weapons"

@@ -102,6 +102,9 @@ class CountsStage:
             if trig.dep_ in ("nsubj", "dobj") and trig.head.pos_ == "VERB":
                 verbs.append(trig.head)  # (the verb carrying it: "carried out an air strike ..., killing three")
             nxt = sdoc[trig.i + 1] if trig.tag_ == "VBG" and trig.i + 1 < trig.sent.end else None
+            if trig.tag_ == "VBG" and trig.i == trig.sent.start and trig.dep_ == "advcl" and trig.head.i > trig.i \
+                    and not any(c.dep_ in ("dobj", "mark", "aux", "nsubj") for c in trig.children):
+                nxt = trig.head  # "Shelling by the RSF killed 27 civilians"
             if nxt is not None and nxt.lemma_.lower() in self.kill | self.injure:
                 verbs.append(nxt)  # "shelling kills 27": the verb the -ing word is the subject of
             # "shelled the town, killing 34": a participle without a subject of its own continues the event

@@ -228,6 +228,8 @@ class EventExtractor(ArgumentFinder):
         for gev in events:
             g = sdoc[gev.trigger_start:gev.trigger_end].root
             nxt = sdoc[g.i + 1] if g.i + 1 < g.sent.end else None
+            if self.opening_gerund(g):
+                nxt = g.head  # "Shelling by the RSF killed 27 civilians", however the parser hung the phrase
             if g.tag_ != "VBG" or gev.event_type != "ASSAULT" or nxt is None \
                     or nxt.lemma_.lower() not in self.harm_verbs:
                 continue
@@ -236,6 +238,17 @@ class EventExtractor(ArgumentFinder):
             if not told or gev not in out:
                 continue
             named = gev.source is not None and bool(gev.source.text)
+            if nxt.i != g.i + 1:
+                # the phrase opens the sentence: the verb's event (its place and time) tells it, with
+                # the -ing word's doer and weapon
+                for e in told:
+                    if named and not (e.source is not None and e.source.text):
+                        e.source = gev.source
+                    if not e.mode and gev.mode:
+                        e.mode, e.intensity = gev.mode, self.types[e.event_type].score(gev.mode)
+                    e.evidence += f"; the '{g.text}' that {nxt.text} (one event, doer and weapon from '{g.text}')"
+                out.remove(gev)
+                continue
             for k, e in enumerate(told):
                 ev = gev if k == 0 else replace(gev)
                 if not named and e.source is not None and e.source.text:
@@ -246,6 +259,14 @@ class EventExtractor(ArgumentFinder):
                 if k:
                     out.insert(out.index(gev) + k, ev)
         return out
+
+    @staticmethod
+    def opening_gerund(g: Token) -> bool:
+        """An -ing word with no object or marker opening the sentence before its verb ("Shelling by
+        the RSF killed 27"): the subject of that verb, however parsed."""
+        return g.tag_ == "VBG" and g.i == g.sent.start and g.dep_ in ("advcl", "csubj", "nsubj") \
+            and g.head.i > g.i and g.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("dobj", "mark", "aux", "nsubj") for c in g.children)
 
     # -- verbs ------------------------------------------------------------------------
     def noun_carried(self, verb: Token, trig: Trigger, by_token) -> bool:

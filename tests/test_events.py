@@ -1832,3 +1832,9 @@ def test_an_opening_gerund_with_a_doer_and_a_killing_verb_is_one_event():
     events = only(code("Shelling by Syrian army units killed 14 people in Idlib on Monday."), "ASSAULT")
     [e] = events
     assert e["source"]["code"] == "SYRMIL" and e["fatalities"] == 14 and e["mode"] == "heavy-weapons"
+
+
+def test_a_headline_root_noun_with_an_object_is_a_verb():
+    title = "Roadside bomb wounds four policemen in Kandahar"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "ASSAULT")
+    assert e["mode"] == "explosives" and e["target"]["sector"] == "COP" and e["injuries"] == 4

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..doc import Actor
 from ..actors.kb import WORDS
 from ..actors.resolve import LOCATIVES, np_span
-from .lexicon import Trigger, lemmas
+from .lexicon import Trigger, headline_verb, lemmas
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
@@ -36,7 +36,7 @@ class ArgumentFinder:
                 None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
-            if tok.i == verb.i and verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP", "VBD") \
+            if tok.i == verb.i and (verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP", "VBD") or headline_verb(verb)) \
                     and not any(c.dep_ in ("aux", "auxpass", "expl") for c in verb.children):
                 # parse repair: "Mali junta expels French ambassador" read with "junta" a compound
                 # of the verb: a verb takes no compound, the noun before a finite verb is its subject

@@ -16,7 +16,7 @@ from ..config import Settings
 from ..doc import Document
 from ..actors.kb import WORDS, knowledge_base
 from .arguments import carried_verbs
-from .lexicon import lexicon
+from .lexicon import headline_verb, lexicon
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -98,7 +98,7 @@ class CountsStage:
         sdoc = doc.spacy_doc
         for ev in doc.events:
             trig = sdoc[ev.trigger_start:ev.trigger_end].root  # "missile strike": the head word
-            verbs = [trig] if trig.pos_ == "VERB" else carried_verbs(trig, self.actor_nouns)
+            verbs = [trig] if trig.pos_ == "VERB" or headline_verb(trig) else carried_verbs(trig, self.actor_nouns)
             if trig.dep_ in ("nsubj", "dobj") and trig.head.pos_ == "VERB":
                 verbs.append(trig.head)  # (the verb carrying it: "carried out an air strike ..., killing three")
             nxt = sdoc[trig.i + 1] if trig.tag_ == "VBG" and trig.i + 1 < trig.sent.end else None

@@ -1838,3 +1838,8 @@ def test_a_headline_root_noun_with_an_object_is_a_verb():
     title = "Roadside bomb wounds four policemen in Kandahar"
     [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "ASSAULT")
     assert e["mode"] == "explosives" and e["target"]["sector"] == "COP" and e["injuries"] == 4
+
+
+def test_a_weapon_as_the_subject_of_an_attack_verb_is_the_weapon_used():
+    [e] = only(code("Russian drones killed four people in Sumy on Monday."), "ASSAULT")
+    assert e["mode"] == "aerial" and e["source"]["country"] == "RUS"

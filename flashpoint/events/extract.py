@@ -618,7 +618,7 @@ class EventExtractor(ArgumentFinder):
             # Hong Kong" are none, and then whom it protests against
             targets = [t for t in targets if t is not None and (t.sector or t.actor_id)] or \
                 self.protest_target(doc, resolver, verb, sources) or [None]
-        mode = self.instrument_mode(verb) or trig.mode
+        mode = self.instrument_mode(verb) or trig.mode or self.subject_weapon(verb)
         events = []
         pairs = []
         for source, target in product(sources, targets or [None]):
@@ -696,6 +696,15 @@ class EventExtractor(ArgumentFinder):
             if direct or via_with:
                 return instruments[key]
         return None
+
+    def subject_weapon(self, verb: Token) -> str | None:
+        """A weapon as the subject of an attack verb names the weapon used, when the verb and its
+        phrases name none: "Russian drones kill five", "Houthi missiles strike cargo ship"."""
+        if verb.pos_ != "VERB" or self.type_of(verb) != "ASSAULT":
+            return None
+        instruments = self.lex.cue("instrument")
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return instruments.get(subj.lemma_.lower()) if subj is not None else None
 
     # -- nouns ------------------------------------------------------------------------
     def noun_events(self, doc, resolver, index, noun: Token, trig: Trigger, covered, by_token) -> list[Event]:

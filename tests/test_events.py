@@ -1843,3 +1843,9 @@ def test_a_headline_root_noun_with_an_object_is_a_verb():
 def test_a_weapon_as_the_subject_of_an_attack_verb_is_the_weapon_used():
     [e] = only(code("Russian drones killed four people in Sumy on Monday."), "ASSAULT")
     assert e["mode"] == "aerial" and e["source"]["country"] == "RUS"
+
+
+def test_a_bare_number_right_after_a_headline_verb_is_whom_it_acts_on():
+    title = "Police arrest 20 as protesters block roads in Lagos"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "COERCE")
+    assert e["target"]["sector"] == "CVL" and e["arrests"] == 20

@@ -181,7 +181,9 @@ class ActorResolver(MentionFinder):
                 return self._actor(np_span(token), self.kb.generic_name(country, "CVL") or "civilians", country, "CVL",
                                    None, f"a crowd counted → civilians ({why})" if country else "a crowd counted → civilians")
             # (also "police arrest over 100", read as a preposition and its object)
-            if token.like_num and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj"
+            if token.like_num and (token.dep_ in ("dobj", "nsubjpass")
+                                   or token.dep_ == "npadvmod" and token.head.pos_ == "VERB" and token.head.i == token.i - 1
+                                   or token.dep_ == "pobj"
                                    and token.head.lower_ in APPROXIMATION and token.head.i == token.i - 1
                                    and token.head.head.i == token.head.i - 1 and token.head.head.pos_ in ("VERB", "NOUN")):
                 return self._actor(np_span(token), self.kb.generic_name(None, "CVL") or "civilians", None, "CVL",

@@ -653,6 +653,10 @@ class ArgumentFinder:
                             if named else []
                         out = doers or named
                         break
+            if not out and spec == "dobj" and head.pos_ == "VERB":
+                # parse repair: "police arrest 20" read with the number an adverbial: a bare number
+                # right after the verb counts the people it acts on
+                out = [c for c in head.children if c.dep_ == "npadvmod" and c.like_num and c.i == head.i + 1]
             if not out and spec == "dobj" and head.pos_ in ("VERB", "NOUN"):
                 # parse repair: "police arrest over 100" read as a preposition and its object: the
                 # number right after the verb counts the people it acts on

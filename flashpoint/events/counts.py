@@ -80,6 +80,9 @@ def victims(verb: Token) -> Token | None:
     for c in verb.children:
         if (c.dep_ == "nsubjpass" if passive else c.dep_ == "dobj"):
             return c
+    bare = next((c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and c.i == verb.i + 1), None)
+    if not passive and bare is not None:  # "police arrest 20", the number read as an adverbial
+        return bare
     approx = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in APPROXIMATION), None)
     if not passive and approx is not None:  # "police arrest over 100"
         return next((g for g in approx.children if g.dep_ == "pobj" and g.like_num), None)

@@ -252,8 +252,6 @@ class ArgumentFinder:
         """The bomb of an attack done with explosives, or the trigger when its mode says so ("a
         roadside bomb killed", "a bomb tore through a bus, killing six", "killed by an improvised
         explosive device", "killed in a car bomb explosion"); None for other attacks."""
-        if mode in EXPLOSIVE_MODES:
-            return tok
         instruments = self.lex.cue("instrument")
         subj = self.subject_of(tok) if tok.pos_ == "VERB" else None
         doers = ([subj] if subj is not None else []) + [
@@ -266,7 +264,7 @@ class ArgumentFinder:
             if any(instruments.get(w.lemma_.lower()) in EXPLOSIVE_MODES for w in [noun, *noun.children]
                    if w.i == noun.i or w.dep_ in ("compound", "amod")):
                 return noun
-        return None
+        return tok if mode in EXPLOSIVE_MODES else None  # (the bomb named as subject first: "a mine planted by ...")
 
     def explosive_source(self, doc, tok: Token, ev) -> Actor | None:
         """The doer of an explosive attack that names none: who planted the bomb ("a bomb planted

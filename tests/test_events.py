@@ -1665,7 +1665,7 @@ def test_who_staged_an_event_noun_did_it():
     assert e["source"]["code"] == "GEOOPP"
     # a bare noun after "by" is a manner, not a doer
     [e] = only(code("Police broke up the protest by force."), "PROTEST")
-    assert not (e["source"] or {}).get("sector")
+    assert not (e["source"] or {}).get("text")  # (unnamed: the protesters)
 
 
 def test_who_is_kept_from_or_refrains_from_an_act_would_do_it():
@@ -1869,3 +1869,59 @@ def test_whoever_faces_or_answers_a_charge_is_its_target():
     assert e["target"]["sector"] == "GOV"
     [t] = only(code("The opposition leader faces charges of sedition."), "ACCUSE")
     assert t["target"]["sector"] == "OPP"
+
+def test_headline_gerund_before_a_killing_verb_is_one_event():
+    title = "Army shelling kills nine in Idlib"
+    events = only(flashpoint.extract(title, published="2024-03-06", title=title), "ASSAULT")
+    [e] = events
+    assert e["trigger"]["text"] == "shelling" and e["source"]["sector"] == "MIL"
+    assert e["target"]["sector"] == "CVL" and e["fatalities"] == 9
+
+
+def test_headline_clause_after_as_has_its_own_subject():
+    title = "Israeli troops kill two in Jenin as Hamas and Fatah hold talks"
+    events = flashpoint.extract(title, published="2024-03-06", title=title)
+    [talks] = only(events, "CONSULT")
+    assert {talks["source"]["name"], talks["target"]["name"]} == {"Hamas", "Fatah"}
+
+
+def test_a_number_after_over_is_whom_the_verb_acts_on():
+    [e] = only(code("Police detained around 40 in Nairobi on Monday."), "COERCE")
+    assert e["target"]["sector"] == "CVL" and e["target"]["text"] == "40"
+
+
+def test_a_protest_with_no_one_named_is_done_by_protesters():
+    [e] = only(code("A pension protest turned violent in Lima on Monday."), "PROTEST")
+    assert e["source"]["sector"] == "CVL" and e["source"]["country"] == "PER"
+
+
+def test_headline_verbs_the_tagger_took_for_adjectives_or_with_a_compound_subject():
+    title = "Rebels free 12 hostages in eastern Congo"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "RETREAT")
+    assert e["source"]["sector"] == "REB" and e["target"]["sector"] == "CVL"
+    title = "Mali junta expels French ambassador"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "SANCTION")
+    assert e["source"]["country"] == "MLI" and e["target"]["country"] == "FRA"
+
+
+def test_an_opening_gerund_with_a_doer_and_a_killing_verb_is_one_event():
+    events = only(code("Shelling by Syrian army units killed 14 people in Idlib on Monday."), "ASSAULT")
+    [e] = events
+    assert e["source"]["code"] == "SYRMIL" and e["fatalities"] == 14 and e["mode"] == "heavy-weapons"
+
+
+def test_a_headline_root_noun_with_an_object_is_a_verb():
+    title = "Roadside bomb wounds four policemen in Kandahar"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "ASSAULT")
+    assert e["mode"] == "explosives" and e["target"]["sector"] == "COP" and e["injuries"] == 4
+
+
+def test_a_weapon_as_the_subject_of_an_attack_verb_is_the_weapon_used():
+    [e] = only(code("Russian drones killed four people in Sumy on Monday."), "ASSAULT")
+    assert e["mode"] == "aerial" and e["source"]["country"] == "RUS"
+
+
+def test_a_bare_number_right_after_a_headline_verb_is_whom_it_acts_on():
+    title = "Police arrest 20 as protesters block roads in Lagos"
+    [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "COERCE")
+    assert e["target"]["sector"] == "CVL" and e["arrests"] == 20

@@ -31,6 +31,8 @@ CARRIER_NOUNS = set(WORDS["carrier"])
 GROUP_HEADS = set(WORDS["group_head"])
 ARMED_MEN = set(WORDS["armed_men"])
 QUANTITY_HEADS = set(WORDS["quantity"])
+APPROXIMATION = set(WORDS["approximation"])
+CROWD_COUNTS = set(WORDS["crowd_count"])
 FOLLOWERS = set(WORDS["follower"])
 OFFSHOOTS = set(WORDS["offshoot"])
 SPEAKERS = set(WORDS["speaker"])
@@ -175,7 +177,17 @@ class ActorResolver(MentionFinder):
                     people.sector = "CVL"  # "thousands of Kenyans": people, not the state
                     people.reason += ", counted people → CVL"
                 return people
-            if token.like_num and token.dep_ in ("dobj", "nsubjpass"):  # "strikes kill 20": people
+            if token.lower_ in CROWD_COUNTS and token.dep_ in ("nsubj", "nsubjpass", "dobj") and of is None:
+                # "thousands protest", "police detain dozens": a crowd counted, people of where they are
+                country, why = self.context_country(token, doc, people=True)
+                return self._actor(np_span(token), self.kb.generic_name(country, "CVL") or "civilians", country, "CVL",
+                                   None, f"a crowd counted → civilians ({why})" if country else "a crowd counted → civilians")
+            # (also "police arrest over 100", read as a preposition and its object)
+            if token.like_num and (token.dep_ in ("dobj", "nsubjpass")
+                                   or token.dep_ == "npadvmod" and token.head.pos_ == "VERB" and token.head.i == token.i - 1
+                                   or token.dep_ == "pobj"
+                                   and token.head.lower_ in APPROXIMATION and token.head.i == token.i - 1
+                                   and token.head.head.i == token.head.i - 1 and token.head.head.pos_ in ("VERB", "NOUN")):
                 return self._actor(np_span(token), self.kb.generic_name(None, "CVL") or "civilians", None, "CVL",
                                    None, "a number of people → civilians")
         span = np_span(token)

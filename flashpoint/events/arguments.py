@@ -14,8 +14,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..doc import Actor
+from ..actors.kb import WORDS
 from ..actors.resolve import LOCATIVES, np_span
-from .lexicon import Trigger, lemmas
+from .lexicon import Trigger, headline_verb, lemmas
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp")
@@ -35,6 +36,14 @@ class ArgumentFinder:
                 None)  # (a subject parsed under the auxiliary: "talks remained suspended")
             if subj is not None:
                 return subj
+            if tok.i == verb.i and (verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP", "VBD") or headline_verb(verb)) \
+                    and not any(c.dep_ in ("aux", "auxpass", "expl") for c in verb.children):
+                # parse repair: "Mali junta expels French ambassador" read with "junta" a compound
+                # of the verb: a verb takes no compound, the noun before a finite verb is its subject
+                noun = next((c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i
+                             and c.pos_ in ("NOUN", "PROPN")), None)
+                if noun is not None:
+                    return noun
             if tok.i == verb.i:
                 fronted = fronted_subject(verb)
                 if fronted is not None and self.lex.match(fronted) is None:
@@ -125,6 +134,9 @@ class ArgumentFinder:
                     tok = up.head
                     continue
             if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
+                clause_subject = self.conjunction_subject(tok)
+                if clause_subject is not None:
+                    return clause_subject
                 if self.speaks_above(tok):
                     tok = tok.head.head
                     continue
@@ -150,6 +162,22 @@ class ArgumentFinder:
                 return tok.head
             break
         return None
+
+    def conjunction_subject(self, verb: Token) -> Token | None:
+        """"Russian drones kill five in Odesa as Kyiv and Moscow swap prisoners" read with "as
+        Kyiv and Moscow" a preposition's phrase and "swap" joined to "kill": a finite verb with no
+        subject of its own, right after the object of a word that opens clauses, has that object
+        as its subject (the clause is its own, not the main clause's)."""
+        if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.i == verb.sent.start:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            return None
+        before = verb.doc[verb.i - 1]
+        obj = next((a for a in [before, *before.ancestors] if a.dep_ == "pobj" and a.right_edge.i == verb.i - 1), None)
+        if obj is None or obj.head.dep_ != "prep" or obj.head.lower_ not in self.lex.cue("conjunction") \
+                or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        return obj
 
     def speaks_above(self, verb: Token) -> bool:
         """"X said five were killed and vowed to retaliate", "X said the strikes killed 26 and
@@ -224,8 +252,6 @@ class ArgumentFinder:
         """The bomb of an attack done with explosives, or the trigger when its mode says so ("a
         roadside bomb killed", "a bomb tore through a bus, killing six", "killed by an improvised
         explosive device", "killed in a car bomb explosion"); None for other attacks."""
-        if mode in EXPLOSIVE_MODES:
-            return tok
         instruments = self.lex.cue("instrument")
         subj = self.subject_of(tok) if tok.pos_ == "VERB" else None
         doers = ([subj] if subj is not None else []) + [
@@ -238,7 +264,7 @@ class ArgumentFinder:
             if any(instruments.get(w.lemma_.lower()) in EXPLOSIVE_MODES for w in [noun, *noun.children]
                    if w.i == noun.i or w.dep_ in ("compound", "amod")):
                 return noun
-        return None
+        return tok if mode in EXPLOSIVE_MODES else None  # (the bomb named as subject first: "a mine planted by ...")
 
     def explosive_source(self, doc, tok: Token, ev) -> Actor | None:
         """The doer of an explosive attack that names none: who planted the bomb ("a bomb planted
@@ -637,6 +663,16 @@ class ArgumentFinder:
                             if named else []
                         out = doers or named
                         break
+            if not out and spec == "dobj" and head.pos_ == "VERB":
+                # parse repair: "police arrest 20" read with the number an adverbial: a bare number
+                # right after the verb counts the people it acts on
+                out = [c for c in head.children if c.dep_ == "npadvmod" and c.like_num and c.i == head.i + 1]
+            if not out and spec == "dobj" and head.pos_ in ("VERB", "NOUN"):
+                # parse repair: "police arrest over 100" read as a preposition and its object: the
+                # number right after the verb counts the people it acts on
+                out = [g for c in head.children if c.dep_ == "prep" and c.i == head.i + 1
+                       and c.lower_ in WORDS["approximation"] for g in c.children
+                       if g.dep_ == "pobj" and g.like_num]
             if not out and spec == "dobj":
                 # parse repair: "kidnapped up to 16 engineers" read as the particle "up" and a "to"
                 # phrase: the counted noun is the object

@@ -14,15 +14,17 @@ from spacy.tokens import Token
 from .. import registry
 from ..config import Settings
 from ..doc import Document
-from ..actors.kb import knowledge_base
+from ..actors.kb import WORDS, knowledge_base
 from .arguments import carried_verbs
-from .lexicon import lexicon
+from .lexicon import headline_verb, lexicon
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "dozen": 12, "a dozen": 12, "half a dozen": 6, "score": 20}
+
+APPROXIMATION = set(WORDS["approximation"])
 
 
 def parse_number(tokens: list[Token]) -> int | None:
@@ -78,6 +80,12 @@ def victims(verb: Token) -> Token | None:
     for c in verb.children:
         if (c.dep_ == "nsubjpass" if passive else c.dep_ == "dobj"):
             return c
+    bare = next((c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and c.i == verb.i + 1), None)
+    if not passive and bare is not None:  # "police arrest 20", the number read as an adverbial
+        return bare
+    approx = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in APPROXIMATION), None)
+    if not passive and approx is not None:  # "police arrest over 100"
+        return next((g for g in approx.children if g.dep_ == "pobj" and g.like_num), None)
     if verb.lemma_ == "die":
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
@@ -93,9 +101,15 @@ class CountsStage:
         sdoc = doc.spacy_doc
         for ev in doc.events:
             trig = sdoc[ev.trigger_start:ev.trigger_end].root  # "missile strike": the head word
-            verbs = [trig] if trig.pos_ == "VERB" else carried_verbs(trig, self.actor_nouns)
+            verbs = [trig] if trig.pos_ == "VERB" or headline_verb(trig) else carried_verbs(trig, self.actor_nouns)
             if trig.dep_ in ("nsubj", "dobj") and trig.head.pos_ == "VERB":
                 verbs.append(trig.head)  # (the verb carrying it: "carried out an air strike ..., killing three")
+            nxt = sdoc[trig.i + 1] if trig.tag_ == "VBG" and trig.i + 1 < trig.sent.end else None
+            if trig.tag_ == "VBG" and trig.i == trig.sent.start and trig.dep_ == "advcl" and trig.head.i > trig.i \
+                    and not any(c.dep_ in ("dobj", "mark", "aux", "nsubj") for c in trig.children):
+                nxt = trig.head  # "Shelling by the RSF killed 27 civilians"
+            if nxt is not None and nxt.lemma_.lower() in self.kill | self.injure:
+                verbs.append(nxt)  # "shelling kills 27": the verb the -ing word is the subject of
             # "shelled the town, killing 34": a participle without a subject of its own continues the event
             verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]

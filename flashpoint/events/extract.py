@@ -102,7 +102,7 @@ class EventExtractor(ArgumentFinder):
                 events.extend(self.verb_events(doc, resolver, index, tok, trig, covered, by_token))
             else:
                 events.extend(self.noun_events(doc, resolver, index, tok, trig, covered, by_token))
-        events = _restated(doc, _distinct(self.merge_continuations(doc, events)))
+        events = _restated(doc, _distinct(self.gerund_subjects(doc, self.merge_continuations(doc, events))))
         for ev in events:
             root = doc.spacy_doc[ev.trigger_start:ev.trigger_end].root
             ev.target = self.counted_group(doc, ev, events) or ev.target
@@ -219,6 +219,56 @@ class EventExtractor(ArgumentFinder):
                 main.target = ev.target
                 main.evidence += f"; target from '{tok.text}'"
         return kept
+
+    def gerund_subjects(self, doc, events: list[Event]) -> list[Event]:
+        """"Paramilitary shelling kills 27", "Rebel shelling killed 27 people": an -ing word right
+        before a verb of killing or wounding can only be its subject, a noun naming the event
+        (however the parser read it): one event, with the doer named before the -ing word (or the
+        verb's subject) as source and the verb's object as target."""
+        sdoc = doc.spacy_doc
+        out = list(events)
+        for gev in events:
+            g = sdoc[gev.trigger_start:gev.trigger_end].root
+            nxt = sdoc[g.i + 1] if g.i + 1 < g.sent.end else None
+            if self.opening_gerund(g):
+                nxt = g.head  # "Shelling by the RSF killed 27 civilians", however the parser hung the phrase
+            if g.tag_ != "VBG" or gev.event_type != "ASSAULT" or nxt is None \
+                    or nxt.lemma_.lower() not in self.harm_verbs:
+                continue
+            told = [e for e in events if e is not gev and e.event_type == gev.event_type
+                    and sdoc[e.trigger_start:e.trigger_end].root.i == nxt.i and e.hypothetical == gev.hypothetical]
+            if not told or gev not in out:
+                continue
+            named = gev.source is not None and bool(gev.source.text)
+            if nxt.i != g.i + 1:
+                # the phrase opens the sentence: the verb's event (its place and time) tells it, with
+                # the -ing word's doer and weapon
+                for e in told:
+                    if named and not (e.source is not None and e.source.text):
+                        e.source = gev.source
+                    if not e.mode and gev.mode:
+                        e.mode, e.intensity = gev.mode, self.types[e.event_type].score(gev.mode)
+                    e.evidence += f"; the '{g.text}' that {nxt.text} (one event, doer and weapon from '{g.text}')"
+                out.remove(gev)
+                continue
+            for k, e in enumerate(told):
+                ev = gev if k == 0 else replace(gev)
+                if not named and e.source is not None and e.source.text:
+                    ev.source = e.source
+                ev.target = ev.target or e.target
+                ev.evidence += f"; the '{g.text}' that {nxt.text} (one event, victims from '{nxt.text}')"
+                out.remove(e)
+                if k:
+                    out.insert(out.index(gev) + k, ev)
+        return out
+
+    @staticmethod
+    def opening_gerund(g: Token) -> bool:
+        """An -ing word with no object or marker opening the sentence before its verb ("Shelling by
+        the RSF killed 27"): the subject of that verb, however parsed."""
+        return g.tag_ == "VBG" and g.i == g.sent.start and g.dep_ in ("advcl", "csubj", "nsubj") \
+            and g.head.i > g.i and g.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("dobj", "mark", "aux", "nsubj") for c in g.children)
 
     # -- verbs ------------------------------------------------------------------------
     def noun_carried(self, verb: Token, trig: Trigger, by_token) -> bool:
@@ -577,7 +627,7 @@ class EventExtractor(ArgumentFinder):
             # Hong Kong" are none, and then whom it protests against
             targets = [t for t in targets if t is not None and (t.sector or t.actor_id)] or \
                 self.protest_target(doc, resolver, verb, sources) or [None]
-        mode = self.instrument_mode(verb) or trig.mode
+        mode = self.instrument_mode(verb) or trig.mode or self.subject_weapon(verb)
         events = []
         pairs = []
         for source, target in product(sources, targets or [None]):
@@ -664,6 +714,15 @@ class EventExtractor(ArgumentFinder):
             if direct or via_with:
                 return instruments[key]
         return None
+
+    def subject_weapon(self, verb: Token) -> str | None:
+        """A weapon as the subject of an attack verb names the weapon used, when the verb and its
+        phrases name none: "Russian drones kill five", "Houthi missiles strike cargo ship"."""
+        if verb.pos_ != "VERB" or self.type_of(verb) != "ASSAULT":
+            return None
+        instruments = self.lex.cue("instrument")
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return instruments.get(subj.lemma_.lower()) if subj is not None else None
 
     # -- nouns ------------------------------------------------------------------------
     @staticmethod
@@ -1118,6 +1177,10 @@ class EventExtractor(ArgumentFinder):
         elif source is not None and trig.event_type in STATE_WORD_TYPES and source.sector is None and source.country \
                 and (source.actor_id or "").startswith("country:"):
             source = replace(source, sector="GOV", reason=source.reason + "; a state's word or diplomacy → GOV")
+        if source is None and trig.event_type == "PROTEST":
+            # a protest whose participants go unnamed is done by protesters, people of where it is held
+            source = Actor(text="", name=knowledge_base().generic_name(None, "CVL") or "civilians", sector="CVL",
+                           reason="no one named: the protesters, people of where it is held")
         if source is None:
             source = Actor(text="", name="unknown", reason="no source named in the sentence")
         if target is not None and trig.event_type in ("ASSAULT", "COERCE") and target.sector is None \

@@ -174,5 +174,11 @@ def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 def headline_verb(token: Token) -> bool:
     """"Haitian police disperse protest": in a headline the tagger may take the verb for a noun,
     yet parse it as the root with a subject and an object; such a root is a verb."""
-    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children) \
-        and any(c.dep_ in ("dobj", "prep") for c in token.children)
+    # (an adjective takes no object: "Taliban free 20 prisoners" is a verb too)
+    # (nor does a noun: "Roadside bomb wounds four soldiers", the root with an object, is a verb)
+    return token.pos_ in ("NOUN", "ADJ") and token.dep_ == "ROOT" and (
+        any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "dobj" or c.dep_ == "prep" and token.pos_ == "NOUN" for c in token.children)
+        or token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ == "compound" and c.i < token.i for c in token.children))
+

@@ -616,3 +616,9 @@ def test_a_known_body_in_coordinated_adjectives_counts_by_its_country():
     [e] = only(code("Pakistani and Afghan Taliban forces exchanged heavy fire at the Torkham border crossing on "
                     "Tuesday.", "2025-09-10"), "ASSAULT")
     assert {e["source"]["country"], e["target"]["country"]} == {"PAK", "AFG"}
+
+def test_a_crowd_counted_alone_is_people_of_where_they_are():
+    [e] = only(code("Thousands protested against the fuel tax in Accra on Monday."), "PROTEST")
+    assert e["source"]["sector"] == "CVL" and e["source"]["country"] == "GHA"
+    [e] = only(code("Police detained dozens in Accra on Monday."), "COERCE")
+    assert e["target"]["sector"] == "CVL" and e["target"]["country"] == "GHA"

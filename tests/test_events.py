@@ -1925,3 +1925,8 @@ def test_a_bare_number_right_after_a_headline_verb_is_whom_it_acts_on():
     title = "Police arrest 20 as protesters block roads in Lagos"
     [e] = only(flashpoint.extract(title, published="2024-03-06", title=title), "COERCE")
     assert e["target"]["sector"] == "CVL" and e["arrests"] == 20
+
+
+def test_a_curfew_imposed_by_no_one_named_is_still_imposed_on_a_place():
+    [e] = only(code("A curfew was imposed in Mekelle on Monday night.", "2025-06-18"), "COERCE")
+    assert e["mode"] == "curfew" and e["target"]["country"] == "ETH" and e["target"]["sector"] == "CVL"

@@ -641,6 +641,9 @@ class EventExtractor(ArgumentFinder):
             # "she was arrested", "he was charged": told of someone, though no coded actor (one only
             # threatened or supposed, with no one named, is nothing: "those behind it will be hunted down")
             told_of = trig.mode in ("arrest", "allege") and self.suffered(verb) and not self.modality(verb)[1]
+            if source is None and target is None and trig.event_type in PLACE_TARGET_TYPES and passive:
+                # "a curfew was imposed in Bahir Dar": done to the people of that place, by someone unnamed
+                target = self.place_target(doc, verb, None, trig.event_type)
             if source is None and target is None and trig.event_type not in ("ASSAULT", "PROTEST") and not told_of:
                 continue
             if target is None and len(pairs) > 1 and any(t is not None for s, t in pairs if s is source):

@@ -16,7 +16,8 @@ PERSON_TITLES_GOV = set(WORDS["title_gov"])
 PERSON_TITLES_MIL = set(WORDS["title_mil"])
 SHIP_PREFIXES = set(WORDS["ship_prefix"])
 POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your", "whose"}
-_PLACE_HEADS = set(WORDS["place_noun"]) | set(WORDS["place_word"])
+# words that end or head a place name ("Gunane village", "the Centre department")
+PLACE_HEADS = set(WORDS["place_noun"]) | set(WORDS["place_word"])
 
 @dataclass
 class Mention:
@@ -178,7 +179,7 @@ class MentionFinder:
             return None
         if tok.ent_type_ in ("PERSON", "ORG") and (tok.ent_iob_ == "I" or i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
             return None  # part of a longer name
-        if i + 1 < len(doc) and doc[i + 1].lower_ in _PLACE_HEADS:
+        if i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_HEADS:
             return None  # the name of a place ("Gunane village" is no Guyane)
         if i > 0 and not tok.is_sent_start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() \
                 and doc[i - 1].whitespace_:
@@ -189,7 +190,7 @@ class MentionFinder:
         found = {}
         for length in (len(key) - 1, len(key), len(key) + 1):
             for known, entry, how in self.fuzzy_keys.get(length, ()):
-                if _near(key, known):
+                if near_spelling(key, known):
                     found.setdefault(entry.id, (entry, how))
         if len(found) != 1:
             return None
@@ -383,10 +384,6 @@ def english_word(word: str) -> bool:
 
 
 def near_spelling(a: str, b: str) -> bool:
-    return _near(a, b)
-
-
-def _near(a: str, b: str) -> bool:
     """One letter changed, added or dropped, or two neighbours swapped ("Isreal")."""
     if a == b:
         return False

@@ -60,6 +60,7 @@ FOREIGN_OFFICES = set(WORDS["foreign_office"])
 POLICE_WORDS = set(WORDS["police_word"])
 # names of institutions many countries have ("Congress", "the Senate"): the article's country's
 SHARED_INSTITUTIONS = set(WORDS["shared_institution"])
+PLAIN_STATE_NOUNS = set(WORDS["plain_state"])
 NGO_NOUNS = set(WORDS["ngo_noun"])
 BOTH_NOUNS = set(WORDS["both"])
 BOTH_STATES = set(WORDS["both_state"])
@@ -503,7 +504,7 @@ class ActorResolver(MentionFinder):
             country, country_reason = self.from_country(token, doc)
         # 5. definite descriptions: "the group", "this force" refer back to an earlier actor
         if sector is not None and not country:
-            if det == "the" and token.lemma_.lower() in ("government", "authority") and doc.focus_countries \
+            if det == "the" and token.lemma_.lower() in PLAIN_STATE_NOUNS and doc.focus_countries \
                     and not any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
                 # plain "the government" is the government of the country the story is about, not
                 # of the last state named ("Moldova expelled Russia's envoy ... The government also ...")

@@ -722,7 +722,7 @@ class ArgumentFinder:
         def others(actors):
             return [a for a in actors if a is not None and not any(_same(a, s) for s in protesters)]
         # (and what a march heads for: "marched toward the Congress building", "marched on parliament")
-        marching = head.lemma_.lower() in ("march", "converge")
+        marching = head.lemma_.lower() in self.lex.cue("marching")
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "outside", "over")
                  or marching and c.dep_ == "prep" and c.lower_ in ("toward", "towards", "on")]
         preps += [g for c in head.children if marching and c.dep_ == "prep" and c.lower_ == "from"

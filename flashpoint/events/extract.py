@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from .. import registry
 from ..actors.kb import WORDS, knowledge_base
+from ..actors.mentions import PLACE_HEADS
 from ..actors.resolve import ActorResolver
 from ..config import Settings
 from ..doc import Actor, Document, Event, span_ents
@@ -42,8 +43,6 @@ STATE_WORD_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", 
                     "SANCTION"}
 # events two parties do together: "X and Y agreed" is one event between them
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
-# a town or region hit stands for its people ("the Centre department", "the town")
-PLACE_HEADS = set(WORDS["place_noun"]) | set(WORDS["place_word"])
 # who strikes in a labour strike
 LABOUR_SECTORS = {"CVL", "LAB", "EDU", "MED", "AGR", "REL", "REF", "JRN", "BUS", "OPP", "PTY"}
 # events done to the people of a place: "imposed a curfew in Cizre", "lifted the siege of Gaza"

@@ -34,6 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import registry
 from ..doc import Document, Event, Place, doc_ents
+from ..actors.kb import WORDS
 from ..actors.mentions import english_word
 from ..actors.resolve import PEOPLE_SECTORS
 from ..ingest.clean import find_dateline
@@ -367,6 +368,7 @@ EVENT_NOUNS = {"attack", "attacks", "battle", "battles", "campaign", "operation"
                "siege", "massacre", "crisis", "violence", "unrest", "protest", "protests", "uprising",
                "insurgency", "blast", "explosion", "shelling", "assault", "invasion", "quake", "earthquake"}
 NAME_ENTS = {"", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"}
+APPEAL_VERBS = set(WORDS["appeal_verb"])  # ("called on Beijing to ...": whom, not where)
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
               "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -722,7 +724,7 @@ def _attachment(trigger, root, sentence_level: bool, others=frozenset(),
     if base.dep_ in SUBJ_DEPS and base.head.pos_ in {"VERB", "AUX"}:
         return None  # the subject of a clause is an actor ("Iran captured", "as the United States weighed")
     if base.dep_ == "pobj" and base.head.lower_ in ("on", "upon") and base.head.head.pos_ == "VERB" \
-            and base.head.head.lemma_.lower() in ("call", "prevail", "press", "lean"):
+            and base.head.head.lemma_.lower() in APPEAL_VERBS:
         return None  # "called on Beijing to respect international law": whom it asks, not where
     # a place under another event's trigger is that event's place ("accused X of being behind the
     # attack in Kerman"), unless that event sets the scene ("killed in the attack on X")
